@@ -1,0 +1,2 @@
+/** The event envelope (technical metadata around every published event) and its JSON codec. */
+package com.fastlightchat.kernel.envelope;

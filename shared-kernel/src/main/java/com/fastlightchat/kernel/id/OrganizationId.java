@@ -1,0 +1,8 @@
+package com.fastlightchat.kernel.id;
+
+/** Generated ids start with {@code org_}; see {@link Ids#random}. */
+public record OrganizationId(String value) implements TypedId {
+    public OrganizationId {
+        Ids.require(value, "organizationId");
+    }
+}

@@ -1,0 +1,2 @@
+/** Kafka topic names, declared once. */
+package com.fastlightchat.kernel.topic;
