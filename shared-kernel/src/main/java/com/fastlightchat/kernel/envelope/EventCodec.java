@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Encodes and decodes {@link EventEnvelope}s as JSON: the envelope's fields at the top level and the event under
@@ -80,12 +81,21 @@ public final class EventCodec {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new MalformedEventException("payload of " + type + " v" + version + " is invalid: " + e.getMessage(), e);
         }
-        return new EventEnvelope(
-                required(node, "eventId").asString(), type, version,
-                required(node, "aggregateType").asString(), required(node, "aggregateId").asString(),
-                required(node, "sequence").asLong(), required(node, "organizationId").asString(),
-                Instant.parse(required(node, "occurredAt").asString()),
-                optional(node, "causationId"), optional(node, "correlationId"), payload);
+        Instant occurredAt;
+        try {
+            occurredAt = Instant.parse(required(node, "occurredAt").asString());
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("event envelope's 'occurredAt' is not an ISO-8601 instant", e);
+        }
+        try {
+            return new EventEnvelope(
+                    required(node, "eventId").asString(), type, version,
+                    required(node, "aggregateType").asString(), required(node, "aggregateId").asString(),
+                    required(node, "sequence").asLong(), required(node, "organizationId").asString(),
+                    occurredAt, optional(node, "causationId"), optional(node, "correlationId"), payload);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("event envelope is invalid: " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -5,4 +5,10 @@ public record AgentId(String value) implements TypedId {
     public AgentId {
         Ids.require(value, "agentId");
     }
+
+    /** The plain value: Axon and logs use {@code toString()} as the identifier. */
+    @Override
+    public String toString() {
+        return value;
+    }
 }

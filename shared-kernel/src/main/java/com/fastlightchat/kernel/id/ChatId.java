@@ -5,4 +5,10 @@ public record ChatId(String value) implements TypedId {
     public ChatId {
         Ids.require(value, "chatId");
     }
+
+    /** The plain value: Axon and logs use {@code toString()} as the identifier. */
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -5,4 +5,10 @@ public record ClientMessageId(String value) implements TypedId {
     public ClientMessageId {
         Ids.require(value, "clientMessageId");
     }
+
+    /** The plain value: Axon and logs use {@code toString()} as the identifier. */
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -5,4 +5,10 @@ public record EnvironmentId(String value) implements TypedId {
     public EnvironmentId {
         Ids.require(value, "environmentId");
     }
+
+    /** The plain value: Axon and logs use {@code toString()} as the identifier. */
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -1,0 +1,67 @@
+package com.fastlightchat.command.environment;
+
+import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import com.fastlightchat.kernel.id.EnvironmentId;
+import com.fastlightchat.kernel.id.OrganizationId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Which environment a plugin key or API key belongs to. Kept by a subscribing handler inside the transaction
+ * that stores the event, so a key works exactly from the moment its event is stored.
+ */
+@Component
+@ProcessingGroup(EnvironmentKeys.PROCESSING_GROUP)
+public class EnvironmentKeys {
+
+    public static final String PROCESSING_GROUP = "command-lookups";
+
+    /** The owner of a key. */
+    public record KeyOwner(OrganizationId organizationId, EnvironmentId environmentId, String apiSecretHash) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public EnvironmentKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EnvironmentCreated event) {
+        jdbc.sql("""
+                        insert into environment_keys (environment_id, organization_id, plugin_key, api_key, api_secret_hash)
+                        values (:env, :org, :pluginKey, :apiKey, :secretHash)
+                        on conflict (environment_id) do update set plugin_key = excluded.plugin_key,
+                          api_key = excluded.api_key, api_secret_hash = excluded.api_secret_hash""")
+                .param("env", event.environmentId().value())
+                .param("org", event.organizationId().value())
+                .param("pluginKey", event.pluginKey())
+                .param("apiKey", event.apiKey())
+                .param("secretHash", event.apiSecretHash())
+                .update();
+    }
+
+    public Optional<KeyOwner> byPluginKey(String pluginKey) {
+        return find("plugin_key", pluginKey);
+    }
+
+    public Optional<KeyOwner> byApiKey(String apiKey) {
+        return find("api_key", apiKey);
+    }
+
+    private Optional<KeyOwner> find(String column, String key) {
+        if (key == null || key.isBlank() || key.length() > 128) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select organization_id, environment_id, api_secret_hash from environment_keys where "
+                        + column + " = :key")
+                .param("key", key)
+                .query((rs, n) -> new KeyOwner(new OrganizationId(rs.getString(1)),
+                        new EnvironmentId(rs.getString(2)), rs.getString(3)))
+                .optional();
+    }
+}

@@ -1,0 +1,2 @@
+/** Organizations (tenants) and signing up a new one with its owner and first environment. */
+package com.fastlightchat.command.organization;

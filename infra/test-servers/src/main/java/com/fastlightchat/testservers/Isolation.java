@@ -1,0 +1,36 @@
+package com.fastlightchat.testservers;
+
+import java.util.Objects;
+
+/**
+ * A fresh, private slice of the shared servers for one test class: its own PostgreSQL database, its own MongoDB
+ * database name, and prefixes for Redis keys and Kafka topics, so test classes never see each other's data.
+ *
+ * @param servers          the shared servers this slice lives on
+ * @param name             the sanitized name the slice was created for (usually the test class)
+ * @param postgresDatabase a database created for this isolation ({@code CREATE DATABASE}), owned by
+ *                         {@link ServerEndpoints#postgresUser()}
+ * @param mongoDatabase    a unique database name (MongoDB creates it on first write)
+ * @param redisKeyPrefix   a unique key prefix, e.g. {@code t-chattest-1a2b3c:}
+ * @param topicPrefix      a unique topic prefix, e.g. {@code t-chattest-1a2b3c.}; topics are created lazily by clients
+ */
+public record Isolation(ServerEndpoints servers, String name,
+                        String postgresDatabase,
+                        String mongoDatabase,
+                        String redisKeyPrefix,
+                        String topicPrefix) {
+
+    public Isolation {
+        Objects.requireNonNull(servers, "servers");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(postgresDatabase, "postgresDatabase");
+        Objects.requireNonNull(mongoDatabase, "mongoDatabase");
+        Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix");
+        Objects.requireNonNull(topicPrefix, "topicPrefix");
+    }
+
+    /** The JDBC URL of {@link #postgresDatabase()}. */
+    public String postgresJdbcUrl() {
+        return servers.postgresJdbcUrl(postgresDatabase);
+    }
+}

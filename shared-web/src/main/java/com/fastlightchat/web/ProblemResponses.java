@@ -1,0 +1,104 @@
+package com.fastlightchat.web;
+
+import com.fastlightchat.kernel.id.InvalidIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error leaves as an RFC 9457 problem with a stable {@code type} URI. Bad input names the offending field
+ * in {@code errors[].field}; an unexpected failure is a 500 without internals.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_BASE = "https://fastlight.chat/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(Rejection.class)
+    public ResponseEntity<ProblemDetail> rejection(Rejection rejection) {
+        return forRejection(rejection);
+    }
+
+    public static ResponseEntity<ProblemDetail> forRejection(Rejection rejection) {
+        return problem(rejection.kind().status(), rejection.kind().slug(), rejection.getMessage(),
+                rejection.field());
+    }
+
+    @ExceptionHandler(InvalidIdException.class)
+    ResponseEntity<ProblemDetail> invalidId(InvalidIdException e) {
+        return problem(400, "invalid-input", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return forUnexpected(e);
+    }
+
+    /** A rejection found in the cause chain, else a 500 that shows no internals (the cause is logged). */
+    public static ResponseEntity<ProblemDetail> forUnexpected(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof Rejection rejection) {
+                return forRejection(rejection);
+            }
+        }
+        log.error("unexpected failure", e);
+        return problem(500, "internal", "the request could not be completed", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.isEmpty() ? "invalid request" : errors.getFirst().get("field") + " " + errors.getFirst().get("message"));
+        body.setType(URI.create(TYPE_BASE + "invalid-input"));
+        body.setTitle("Invalid input");
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof InvalidIdException invalidId) {
+            return ResponseEntity.badRequest().body(invalidId(invalidId).getBody());
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body is not valid JSON of the expected shape");
+        body.setType(URI.create(TYPE_BASE + "malformed-body"));
+        body.setTitle("Malformed body");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** A problem response of the given status with type {@code TYPE_BASE + slug}, naming {@code field} if any. */
+    public static ResponseEntity<ProblemDetail> problem(int status, String slug, String detail, String field) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        body.setType(URI.create(TYPE_BASE + slug));
+        body.setTitle(HttpStatus.valueOf(status).getReasonPhrase());
+        if (field != null) {
+            body.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,10 @@
+package com.fastlightchat.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** Brings the shared HTTP conventions into every service that has this module on its class path. */
+@AutoConfiguration
+@Import({ProblemResponses.class, SdkCallers.class})
+public class SharedWebAutoConfiguration {
+}
