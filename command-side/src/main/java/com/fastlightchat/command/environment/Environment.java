@@ -7,10 +7,16 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.stereotype.Component;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+/**
+ * An environment of an organization. The explicit bean name keeps Axon's prototype bean from taking the name
+ * {@code environment}, which is Spring's own {@link org.springframework.core.env.Environment}.
+ */
 @Aggregate
+@Component("environmentAggregate")
 public class Environment {
 
     @AggregateIdentifier

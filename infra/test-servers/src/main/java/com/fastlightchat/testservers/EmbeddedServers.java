@@ -105,6 +105,7 @@ public final class EmbeddedServers implements AutoCloseable {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(durability, "durability");
+        ServerLogging.quietServerLoggers();
         EmbeddedServers servers = new EmbeddedServers(ports, dataDirectory.toAbsolutePath(), durability);
         Runtime.getRuntime().addShutdownHook(servers.shutdownHook);
         try {
@@ -127,11 +128,16 @@ public final class EmbeddedServers implements AutoCloseable {
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
             for (ManagedServer server : all) {
-                starts.add(CompletableFuture.runAsync(server::start, executor));
+                starts.add(CompletableFuture.runAsync(() -> {
+                    long started = System.nanoTime();
+                    server.start();
+                    log.info("Started {} in {} ms", server.name(), (System.nanoTime() - started) / 1_000_000);
+                }, executor));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            throw new IllegalStateException("could not start the embedded servers: " + e.getCause().getMessage(),
+                    e.getCause());
         } finally {
             executor.shutdown();
         }
@@ -142,7 +148,7 @@ public final class EmbeddedServers implements AutoCloseable {
         return endpoints;
     }
 
-    /** Stops the Kafka broker (a controlled shutdown); its port stays reserved for {@link #startKafka()}. */
+    /** Stops the Kafka broker (a controlled shutdown); {@link #startKafka()} brings it back on the same port. */
     public void stopKafka() {
         kafka.stop();
     }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param postgresDatabase a database created for this isolation ({@code CREATE DATABASE}), owned by
  *                         {@link ServerEndpoints#postgresUser()}
  * @param mongoDatabase    a unique database name (MongoDB creates it on first write)
- * @param redisKeyPrefix   a unique key prefix, e.g. {@code t-chattest-1a2b3c:}
- * @param topicPrefix      a unique topic prefix, e.g. {@code t-chattest-1a2b3c.}; topics are created lazily by clients
+ * @param redisKeyPrefix   a unique key prefix, e.g. {@code t-chat-projection-it-1a2b3c4d:}
+ * @param topicPrefix      a unique topic prefix, e.g. {@code t-chat-projection-it-1a2b3c4d.}; topics are created lazily by clients
  */
 public record Isolation(ServerEndpoints servers, String name,
                         String postgresDatabase,

@@ -2,6 +2,7 @@ package com.fastlightchat.testservers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -56,7 +57,6 @@ final class KafkaServer implements ManagedServer {
         if (server != null) {
             return;
         }
-        ServerLogging.quietServerLoggers();
         Properties config = config();
         format(config);
         KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -64,8 +64,13 @@ final class KafkaServer implements ManagedServer {
             // Returns once the broker is registered with the controller, unfenced and serving.
             starting.startup();
         } catch (RuntimeException | Error e) {
-            shutDown(starting);
-            throw new IllegalStateException("could not start " + name(), e);
+            IllegalStateException failure = new IllegalStateException("could not start " + name(), e);
+            try {
+                shutDown(starting);
+            } catch (RuntimeException | Error cleanupFailure) {
+                failure.addSuppressed(cleanupFailure);
+            }
+            throw failure;
         }
         server = starting;
     }
@@ -125,7 +130,25 @@ final class KafkaServer implements ManagedServer {
         return config;
     }
 
-    /** The equivalent of {@code kafka-storage.sh format --cluster-id <random> --config <file> --ignore-formatted}. */
+    /** The id the log directory was formatted with, or a new one. Formatting checks it even with --ignore-formatted. */
+    private String clusterId() {
+        Path metaProperties = directory.resolve("logs").resolve("meta.properties");
+        if (Files.isRegularFile(metaProperties)) {
+            Properties meta = new Properties();
+            try (InputStream in = Files.newInputStream(metaProperties)) {
+                meta.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + metaProperties, e);
+            }
+            String clusterId = meta.getProperty("cluster.id");
+            if (clusterId != null && !clusterId.isBlank()) {
+                return clusterId;
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
+    /** The equivalent of {@code kafka-storage.sh format --cluster-id <id> --config <file> --ignore-formatted}. */
     private void format(Properties config) {
         Path propertiesFile = directory.resolve("server.properties");
         try {
@@ -141,7 +164,7 @@ final class KafkaServer implements ManagedServer {
         try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(new String[] {
                     "format",
-                    "--cluster-id", Uuid.randomUuid().toString(),
+                    "--cluster-id", clusterId(),
                     "--config", propertiesFile.toString(),
                     "--ignore-formatted"}, printStream);
         } catch (RuntimeException e) {

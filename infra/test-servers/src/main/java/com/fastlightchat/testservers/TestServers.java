@@ -172,10 +172,11 @@ public final class TestServers {
         return new TestServers(embedded.endpoints());
     }
 
-    /** Lower case, runs of anything but letters and digits collapsed to '-', at most 30 characters. */
+    /** {@code ChatProjectionIT} becomes {@code chat-projection-it}: kebab case, [a-z0-9-] only, at most 30 characters. */
     static String slug(String name) {
         Objects.requireNonNull(name, "name");
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_NAME_LENGTH) {
             slug = slug.substring(0, MAX_NAME_LENGTH).replaceAll("-+$", "");
         }

@@ -1,0 +1,284 @@
+package com.fastlightchat.localstack;
+
+import com.fastlightchat.testservers.EmbeddedServers;
+import com.fastlightchat.testservers.ServerEndpoints;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on this machine: real Kafka (KRaft), PostgreSQL 17, Redis and the Mongo wire server, then
+ * the command side, query side and realtime edge as child processes, then a demo organization created through the
+ * public sign-up API. Everything starts fresh (the data directory is wiped), and {@link #close()} — also run on
+ * Ctrl-C — stops every process it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /**
+     * Where things run.
+     *
+     * @param home       the repository root (the service jars are under its modules' {@code target/})
+     * @param workDir    data and logs of this run; wiped at start
+     * @param servers    ports of Kafka, PostgreSQL, Mongo and Redis (0 = free port)
+     * @param command    HTTP port of the command side
+     * @param query      HTTP port of the query side
+     * @param edgeSocket Socket.IO port of the realtime edge
+     * @param edgeHttp   HTTP (health, metrics) port of the realtime edge
+     */
+    public record Options(Path home, Path workDir, EmbeddedServers.Ports servers, int command, int query,
+                          int edgeSocket, int edgeHttp) {
+
+        /** The fixed ports the README documents. */
+        public static Options defaults(Path home) {
+            return new Options(home, home.resolve(".flc-local"), new EmbeddedServers.Ports(19092, 15432, 27117, 16379),
+                    8081, 8082, 8083, 8084);
+        }
+
+        /** Free ports everywhere, for tests. */
+        public static Options freePorts(Path home, Path workDir) {
+            int[] ports = FreeSockets.take(4);
+            return new Options(home, workDir, EmbeddedServers.Ports.random(), ports[0], ports[1], ports[2], ports[3]);
+        }
+    }
+
+    /** The demo tenant created at start; {@code apiSecret} and {@code agentPassword} are new on every run. */
+    public record Demo(String organizationId, String environmentId, String pluginKey, String apiKey, String apiSecret,
+                       String agentLogin, String agentPassword) {
+    }
+
+    public static final String DEMO_LOGIN = "demo@fastlight.chat";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Options options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedServers servers;
+    private Demo demo;
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns when all services are healthy and the demo tenant exists. */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = options.workDir().resolve("data");
+        Path logs = options.workDir().resolve("logs");
+        wipe(data);
+        wipe(logs);
+        servers = EmbeddedServers.start(options.servers(), data);
+        ServerEndpoints endpoints = servers.endpoints();
+        createDatabases(endpoints, "flc_command", "flc_query");
+
+        String tokenSecret = randomSecret(48);
+        String signupToken = randomSecret(24);
+        List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        String kafka = "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers();
+
+        services.add(ServiceProcess.start("command-side", jar("command-side"), jvm, List.of(
+                "--server.port=" + options.command(), kafka,
+                "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_command"),
+                "--spring.datasource.username=" + endpoints.postgresUser(),
+                "--spring.datasource.password=" + endpoints.postgresPassword(),
+                "--flc.command.token-secret=" + tokenSecret,
+                "--flc.command.signup-token=" + signupToken,
+                "--flc.command.topic-partitions=3"), logs, health(options.command())));
+        services.add(ServiceProcess.start("query-side", jar("query-side"), jvm, List.of(
+                "--server.port=" + options.query(), kafka,
+                "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_query"),
+                "--spring.datasource.username=" + endpoints.postgresUser(),
+                "--spring.datasource.password=" + endpoints.postgresPassword(),
+                "--spring.mongodb.uri=" + endpoints.mongoUri(),
+                "--spring.mongodb.database=flc",
+                "--flc.query.token-secret=" + tokenSecret), logs, health(options.query())));
+        services.add(ServiceProcess.start("realtime-edge", jar("realtime-edge"), jvm, List.of(
+                "--server.port=" + options.edgeHttp(), kafka,
+                "--spring.data.redis.host=" + endpoints.redisHost(),
+                "--spring.data.redis.port=" + endpoints.redisPort(),
+                "--flc.edge.socket-port=" + options.edgeSocket(),
+                "--flc.edge.query-base-url=" + queryUrl(),
+                "--flc.edge.token-secret=" + tokenSecret), logs, health(options.edgeHttp())));
+
+        CompletableFuture.allOf(services.stream()
+                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(Duration.ofMinutes(3))))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        demo = seed(signupToken);
+    }
+
+    private Demo seed(String signupToken) {
+        String password = randomSecret(12);
+        String body = JSON.writeValueAsString(JSON.createObjectNode()
+                .put("organizationName", "Demo Inc")
+                .put("environmentName", "production")
+                .put("ownerEmail", DEMO_LOGIN)
+                .put("ownerName", "Demo Agent")
+                .put("ownerPassword", password));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl() + "/v1/signup"))
+                .header("Content-Type", "application/json")
+                .header("X-Signup-Token", signupToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("demo sign-up failed: " + response.statusCode() + " " + response.body());
+            }
+            JsonNode result = JSON.readTree(response.body());
+            return new Demo(result.get("organizationId").asString(), result.get("environmentId").asString(),
+                    result.get("pluginKey").asString(), result.get("apiKey").asString(),
+                    result.get("apiSecret").asString(), DEMO_LOGIN, password);
+        } catch (IOException e) {
+            throw new IllegalStateException("demo sign-up failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public String commandUrl() {
+        return "http://localhost:" + options.command();
+    }
+
+    public String queryUrl() {
+        return "http://localhost:" + options.query();
+    }
+
+    /** The Socket.IO endpoint; end users connect to namespace {@code /sdk}. */
+    public String edgeUrl() {
+        return "http://localhost:" + options.edgeSocket();
+    }
+
+    public Demo demo() {
+        return demo;
+    }
+
+    public ServerEndpoints servers() {
+        return servers.endpoints();
+    }
+
+    /** Stops the services, then the servers. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        for (ServiceProcess service : services.reversed()) {
+            service.close();
+        }
+        services.clear();
+        if (servers != null) {
+            servers.close();
+            servers = null;
+        }
+    }
+
+    private Path jar(String module) {
+        Path target = options.home().resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches(module + "-.*-exec\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + module + " jar in " + target
+                            + "; build first (./flc run does)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + module + " jar in " + target + "; build first (./flc run does)", e);
+        }
+    }
+
+    private static URI health(int port) {
+        return URI.create("http://localhost:" + port + "/actuator/health");
+    }
+
+    private static void createDatabases(ServerEndpoints endpoints, String... names) {
+        try (var connection = DriverManager.getConnection(endpoints.postgresJdbcUrl("postgres"),
+                endpoints.postgresUser(), endpoints.postgresPassword());
+             var statement = connection.createStatement()) {
+            for (String name : names) {
+                statement.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the databases", e);
+        }
+    }
+
+    private static void wipe(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not clean " + directory, e);
+        }
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+    }
+
+    /** {@code ./flc run}: start, print where everything is, wait for Ctrl-C. */
+    public static void main(String[] args) throws InterruptedException {
+        Path home = Path.of(System.getProperty("flc.home", ".")).toAbsolutePath().normalize();
+        long started = System.nanoTime();
+        System.out.println("Starting Fast Light Chat (Kafka, PostgreSQL, Redis, Mongo wire server, 3 services)…");
+        LocalStack stack = start(Options.defaults(home));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Fast Light Chat…");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        Demo demo = stack.demo();
+        System.out.printf("""
+
+                Fast Light Chat is running (ready in %.1f s).
+                  Command API     %s
+                  Query API       %s
+                  Realtime edge   %s   (Socket.IO namespace /sdk)
+                  Servers         Kafka %s, PostgreSQL localhost:%d, Mongo %s, Redis localhost:%d
+
+                Demo organization "Demo Inc" (%s), environment %s
+                  Plugin key      %s
+                  API key         %s
+                  API secret      %s
+                  Agent login     %s
+                  Agent password  %s
+
+                Logs: %s   Press Ctrl-C to stop everything.
+                """, (System.nanoTime() - started) / 1e9, stack.commandUrl(), stack.queryUrl(), stack.edgeUrl(),
+                stack.servers().kafkaBootstrapServers(), stack.servers().postgresPort(), stack.servers().mongoUri(),
+                stack.servers().redisPort(), demo.organizationId(), demo.environmentId(), demo.pluginKey(),
+                demo.apiKey(), demo.apiSecret(), demo.agentLogin(), demo.agentPassword(),
+                stack.options.workDir().resolve("logs"));
+        stopped.await();
+    }
+}

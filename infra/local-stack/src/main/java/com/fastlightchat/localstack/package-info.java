@@ -1,0 +1,2 @@
+/** Runs the whole platform locally on embedded servers, seeded with a demo organization. */
+package com.fastlightchat.localstack;

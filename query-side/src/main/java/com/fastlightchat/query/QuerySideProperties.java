@@ -1,0 +1,14 @@
+package com.fastlightchat.query;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the query side ({@code flc.query.*}).
+ *
+ * @param tokenSecret HS256 key shared with the command side, to verify tokens; never committed
+ * @param topicPrefix prefix of every Kafka topic name and consumer group (may be empty)
+ */
+@ConfigurationProperties("flc.query")
+public record QuerySideProperties(String tokenSecret, @DefaultValue("") String topicPrefix) {
+}

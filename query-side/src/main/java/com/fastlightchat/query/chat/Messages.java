@@ -1,0 +1,88 @@
+package com.fastlightchat.query.chat;
+
+import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
+import com.fastlightchat.kernel.event.ChatEvent.Visibility;
+import com.fastlightchat.kernel.event.MessageContent.Attachment;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code messages} collection: one document per message, keyed by message id, ordered within a chat by the
+ * chat sequence of the event that posted it. Written only by {@link MessagesProjector}; a duplicate event only
+ * re-sets what it set the first time.
+ */
+@Repository
+public class Messages {
+
+    public static final String COLLECTION = "messages";
+
+    /** A message as served to readers. */
+    public record MessageView(String messageId, String chatId, long sequence, String clientMessageId,
+                              Map<String, String> author, String visibility, String text,
+                              List<Attachment> attachments, Instant createdAt) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public Messages(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("chatId", Sort.Direction.ASC)
+                .on("sequence", Sort.Direction.ASC).unique().named("chat_sequence"));
+    }
+
+    void apply(EventEnvelope envelope, MessagePosted event) {
+        List<Document> attachments = event.content().attachments().stream()
+                .map(a -> new Document("key", a.key()).append("fileName", a.fileName())
+                        .append("contentType", a.contentType()).append("size", a.size()))
+                .toList();
+        Update update = new Update()
+                .setOnInsert("chatId", event.chatId().value())
+                .setOnInsert("organizationId", event.organizationId().value())
+                .setOnInsert("sequence", envelope.sequence())
+                .setOnInsert("clientMessageId", event.clientMessageId().value())
+                .setOnInsert("author", new Document("kind", event.author().kind().name()).append("id", event.author().id()))
+                .setOnInsert("visibility", event.visibility().name())
+                .setOnInsert("text", event.content().text())
+                .setOnInsert("attachments", attachments)
+                .setOnInsert("createdAt", Date.from(envelope.occurredAt()));
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.messageId().value())), update, COLLECTION);
+    }
+
+    /**
+     * Messages of a chat with a sequence above {@code afterSequence}, oldest first, at most {@code limit}.
+     * {@code includeInternal} is false for end users: internal notes never reach them.
+     */
+    public List<MessageView> after(String chatId, long afterSequence, int limit, boolean includeInternal) {
+        Criteria criteria = Criteria.where("chatId").is(chatId).and("sequence").gt(afterSequence);
+        if (!includeInternal) {
+            criteria = criteria.and("visibility").is(Visibility.PUBLIC.name());
+        }
+        Query query = Query.query(criteria).with(Sort.by("sequence")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(Messages::view).toList();
+    }
+
+    private static MessageView view(Document doc) {
+        Document author = doc.get("author", Document.class);
+        List<Attachment> attachments = doc.getList("attachments", Document.class, List.of()).stream()
+                .map(a -> new Attachment(a.getString("key"), a.getString("fileName"), a.getString("contentType"),
+                        ((Number) a.get("size")).longValue()))
+                .toList();
+        return new MessageView(doc.getString("_id"), doc.getString("chatId"),
+                ((Number) doc.get("sequence")).longValue(), doc.getString("clientMessageId"),
+                Map.of("kind", author.getString("kind"), "id", author.getString("id")),
+                doc.getString("visibility"), doc.getString("text"), attachments,
+                doc.getDate("createdAt").toInstant());
+    }
+}

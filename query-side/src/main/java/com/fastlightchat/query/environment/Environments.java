@@ -1,0 +1,43 @@
+package com.fastlightchat.query.environment;
+
+import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
+import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+
+/** The {@code environments} table. Written only by {@link EnvironmentsProjector}. */
+@Repository
+public class Environments {
+
+    private final JdbcClient jdbc;
+
+    public Environments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Idempotent: the same event again leaves the row as it is. */
+    void apply(EventEnvelope envelope, EnvironmentCreated event) {
+        jdbc.sql("""
+                        insert into environments (environment_id, organization_id, name, plugin_key, last_event_id, updated_at)
+                        values (:env, :org, :name, :pluginKey, :eventId, :at)
+                        on conflict (environment_id) do nothing""")
+                .param("env", event.environmentId().value())
+                .param("org", event.organizationId().value())
+                .param("name", event.name())
+                .param("pluginKey", event.pluginKey())
+                .param("eventId", envelope.eventId())
+                .param("at", Timestamp.from(envelope.occurredAt()))
+                .update();
+    }
+
+    public Optional<EnvironmentRef> byPluginKey(String pluginKey) {
+        return jdbc.sql("select organization_id, environment_id from environments where plugin_key = :key")
+                .param("key", pluginKey)
+                .query((rs, n) -> new EnvironmentRef(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+}

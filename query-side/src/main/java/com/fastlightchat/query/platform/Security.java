@@ -1,0 +1,25 @@
+package com.fastlightchat.query.platform;
+
+import com.fastlightchat.kernel.auth.AccessTokens;
+import com.fastlightchat.kernel.auth.SdkAuthenticator;
+import com.fastlightchat.query.QuerySideProperties;
+import com.fastlightchat.query.environment.Environments;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+public class Security {
+
+    @Bean
+    AccessTokens accessTokens(QuerySideProperties properties) {
+        return AccessTokens.fromSecret(properties.tokenSecret(), Clock.systemUTC());
+    }
+
+    /** SDK callers are checked against the environments read model. */
+    @Bean
+    SdkAuthenticator sdkAuthenticator(AccessTokens tokens, Environments environments) {
+        return new SdkAuthenticator(tokens, environments::byPluginKey);
+    }
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting wiring of the query side: tokens, SDK authentication, Kafka error handling. */
+package com.fastlightchat.query.platform;

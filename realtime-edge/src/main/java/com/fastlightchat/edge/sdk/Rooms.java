@@ -1,0 +1,18 @@
+package com.fastlightchat.edge.sdk;
+
+/** Room names of the {@code /sdk} namespace; ids are globally unique, so a room never spans two tenants. */
+public final class Rooms {
+
+    private Rooms() {
+    }
+
+    /** Every socket of one end user; joined on connect. */
+    public static String user(String userId) {
+        return "user:" + userId;
+    }
+
+    /** Every socket that was allowed to join one chat. */
+    public static String chat(String chatId) {
+        return "chat:" + chatId;
+    }
+}

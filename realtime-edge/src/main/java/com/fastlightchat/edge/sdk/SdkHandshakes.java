@@ -1,0 +1,69 @@
+package com.fastlightchat.edge.sdk;
+
+import com.corundumstudio.socketio.HandshakeData;
+import com.fastlightchat.kernel.auth.AccessTokens;
+import com.fastlightchat.kernel.auth.InvalidTokenException;
+import com.fastlightchat.kernel.auth.TokenClaims;
+import com.fastlightchat.kernel.id.Ids;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the credentials of an {@code /sdk} handshake into an {@link SdkSession}.
+ *
+ * <p>Credentials are read from the Socket.IO v4 {@code auth} payload {@code {pluginKey, userToken}}; a field missing
+ * there is taken from the query parameter of the same name. The user token is verified here (signature, expiry,
+ * kind {@code USER}, an environment present). The plugin key is only checked for shape: which environment it
+ * belongs to is known to the query side, which checks key and token together on every {@code chat:join}, so no
+ * chat is ever joined with a key that does not match the token.
+ */
+public final class SdkHandshakes {
+
+    public static final String PLUGIN_KEY = "pluginKey";
+    public static final String USER_TOKEN = "userToken";
+
+    /** Printable ASCII without spaces: the key is sent on as an HTTP header value. */
+    private static final Pattern PLUGIN_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    private final AccessTokens tokens;
+
+    public SdkHandshakes(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * @param authPayload the {@code auth} object of the CONNECT packet as parsed (usually a {@code Map}), or null
+     * @param handshake   the Engine.IO handshake, for the query parameter fallback
+     * @throws InvalidTokenException if the credentials are missing or invalid; its message is safe to show
+     */
+    public SdkSession authenticate(Object authPayload, HandshakeData handshake) {
+        String pluginKey = credential(authPayload, handshake, PLUGIN_KEY);
+        String userToken = credential(authPayload, handshake, USER_TOKEN);
+        if (pluginKey == null || !PLUGIN_KEY_FORMAT.matcher(pluginKey).matches()) {
+            throw new InvalidTokenException("plugin key is missing or malformed");
+        }
+        return session(pluginKey, userToken);
+    }
+
+    /** Verifies a session's token again, e.g. before an action long after the handshake. */
+    public void reverify(SdkSession session) {
+        session(session.pluginKey(), session.userToken());
+    }
+
+    private SdkSession session(String pluginKey, String userToken) {
+        TokenClaims claims = tokens.verify(userToken, TokenClaims.Kind.USER);
+        if (claims.environmentId() == null || !Ids.FORMAT.matcher(claims.subject()).matches()) {
+            throw new InvalidTokenException("token is malformed");
+        }
+        return new SdkSession(claims.organizationId(), claims.environmentId(), claims.subject(), pluginKey, userToken);
+    }
+
+    private static String credential(Object authPayload, HandshakeData handshake, String name) {
+        if (authPayload instanceof Map<?, ?> auth && auth.get(name) instanceof String value && !value.isBlank()) {
+            return value;
+        }
+        String param = handshake == null ? null : handshake.getSingleUrlParam(name);
+        return param == null || param.isBlank() ? null : param;
+    }
+}

@@ -1,0 +1,35 @@
+package com.fastlightchat.edge.socket;
+
+import com.corundumstudio.socketio.AckMode;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.fastlightchat.edge.RealtimeEdgeProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one {@link SocketIOServer} of this service. Namespaces and their listeners are added by the features while
+ * the context starts; {@link SocketServerLifecycle} binds the port once every bean is ready.
+ */
+@Configuration(proxyBeanMethods = false)
+class SocketServerConfiguration {
+
+    @Bean
+    SocketIOServer socketIOServer(RealtimeEdgeProperties properties) {
+        var config = new com.corundumstudio.socketio.Configuration();
+        config.setHostname(properties.socketHost());
+        config.setPort(properties.socketPort());
+        // A session id is never taken from the client's "io" cookie or header: it could name someone else's session.
+        config.setRandomSession(true);
+        // Handlers answer acks themselves, often after blocking I/O on another thread; an automatic empty ack
+        // sent when the listener returns would beat the real answer.
+        config.setAckMode(AckMode.MANUAL);
+        config.setBossThreads(1);
+        config.getSocketConfig().setReuseAddress(true);
+        return new SocketIOServer(config);
+    }
+
+    @Bean
+    SocketServerLifecycle socketServerLifecycle(SocketIOServer server) {
+        return new SocketServerLifecycle(server);
+    }
+}

@@ -1,0 +1,49 @@
+package com.fastlightchat.edge.stream;
+
+import com.fastlightchat.edge.RealtimeEdgeProperties;
+import com.fastlightchat.kernel.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The chat event stream, read with a plain Kafka consumer from {@code spring.kafka.bootstrap-servers}. */
+@Configuration(proxyBeanMethods = false)
+class ChatEventStreamConfiguration {
+
+    @Bean
+    ChatEventStream chatEventStream(Environment environment, RealtimeEdgeProperties properties,
+                                    List<ChatEventHandler> handlers) {
+        List<String> bootstrapServers = Binder.get(environment)
+                .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
+                .orElse(List.of("localhost:9092"));
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers));
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "realtime-edge-" + UUID.randomUUID().toString().substring(0, 8));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // No group: offsets are never committed; every instance reads everything from where it started.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // The command side creates the topic with its partition count; a consumer must never create it.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        String topic = Topics.prefixed(properties.topicPrefix(), Topics.CHAT_EVENTS);
+        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers);
+    }
+
+    @Bean
+    ChatEventStreamHealthIndicator chatEventStreamHealthIndicator(ChatEventStream stream) {
+        return new ChatEventStreamHealthIndicator(stream);
+    }
+}
