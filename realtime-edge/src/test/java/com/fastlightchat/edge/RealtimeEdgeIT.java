@@ -322,7 +322,7 @@ class RealtimeEdgeIT {
         return ack.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** The Java client bundles an old org.json without {@code toMap()}. */
+    /** Android's org.json, which the Java client is written against, has no {@code toMap()}. */
     private static Map<String, Object> fields(JSONObject json) {
         Map<String, Object> fields = new HashMap<>();
         json.keys().forEachRemaining(key -> fields.put((String) key, json.opt((String) key)));

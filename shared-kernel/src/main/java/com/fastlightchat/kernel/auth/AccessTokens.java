@@ -96,7 +96,8 @@ public final class AccessTokens {
             throw new InvalidTokenException("token kind is invalid");
         }
         if (kind != expected) {
-            throw new InvalidTokenException("token is not a " + expected.name().toLowerCase(java.util.Locale.ROOT) + " token");
+            throw new InvalidTokenException("token is of kind " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", expected " + expected.name().toLowerCase(java.util.Locale.ROOT));
         }
         Instant expiresAt = Instant.ofEpochSecond(body.path("exp").asLong(0));
         if (!clock.instant().isBefore(expiresAt)) {

@@ -81,6 +81,7 @@ public final class EventCodec {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new MalformedEventException("payload of " + type + " v" + version + " is invalid: " + e.getMessage(), e);
         }
+        requireConsistent(node, type, payload);
         Instant occurredAt;
         try {
             occurredAt = Instant.parse(required(node, "occurredAt").asString());
@@ -95,6 +96,26 @@ public final class EventCodec {
                     occurredAt, optional(node, "causationId"), optional(node, "correlationId"), payload);
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event envelope is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The payload must name its aggregate and tenant, and they must be the envelope's: a payload that lacks its
+     * id (Jackson would leave it null) or contradicts its envelope is rejected here, not deep inside a consumer.
+     */
+    private static void requireConsistent(JsonNode node, String type, DomainEvent payload) {
+        String aggregateId;
+        String organizationId;
+        try {
+            aggregateId = payload.aggregateId();
+            organizationId = payload.organizationId().value();
+        } catch (NullPointerException e) {
+            throw new MalformedEventException("payload of " + type + " lacks its aggregate or organization id", e);
+        }
+        if (!aggregateId.equals(required(node, "aggregateId").asString())
+                || !organizationId.equals(required(node, "organizationId").asString())) {
+            throw new MalformedEventException("payload of " + type
+                    + " names another aggregate or organization than its envelope", null);
         }
     }
 

@@ -181,7 +181,7 @@ class AccessTokensTest {
     void givenUserToken_whenVerifiedAsAgentToken_thenRejected() {
         String token = tokens.issue(userClaims());
 
-        assertRejected(token, TokenClaims.Kind.AGENT, "not a agent token");
+        assertRejected(token, TokenClaims.Kind.AGENT, "token is of kind user, expected agent");
     }
 
     @Test
@@ -190,7 +190,7 @@ class AccessTokensTest {
                 "org_d943e7f049a340fa9ce6d0cb0effe0c1", null, null, ISSUED_AT, ISSUED_AT.plus(Duration.ofDays(30)));
         String token = tokens.issue(refresh);
 
-        assertRejected(token, TokenClaims.Kind.AGENT, "not a agent token");
+        assertRejected(token, TokenClaims.Kind.AGENT, "token is of kind refresh, expected agent");
         assertThat(tokens.verify(token, TokenClaims.Kind.REFRESH).kind()).isEqualTo(TokenClaims.Kind.REFRESH);
     }
 

@@ -107,6 +107,13 @@ class IdsTest {
         assertThat(id).isEqualTo(constructor.apply("x_42")).isNotEqualTo(constructor.apply("x_43"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("typedIds")
+    void givenTypedIdRecord_whenPrinted_thenToStringIsThePlainValue(
+            String field, Function<String, TypedId> constructor) {
+        assertThat(constructor.apply("ch_9faf070f").toString()).isEqualTo("ch_9faf070f");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"org", "env", "ag", "usr", "ch", "msg", "cm"})
     void givenPrefix_whenGeneratingRandomId_thenPrefixUnderscoreAnd32LowerHexDigits(String prefix) {

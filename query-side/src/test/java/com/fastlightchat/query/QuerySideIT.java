@@ -1,0 +1,167 @@
+package com.fastlightchat.query;
+
+import com.fastlightchat.kernel.auth.AccessTokens;
+import com.fastlightchat.kernel.auth.TokenClaims;
+import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.Actor;
+import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
+import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
+import com.fastlightchat.kernel.event.ChatEvent.Visibility;
+import com.fastlightchat.kernel.event.DomainEvent;
+import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import com.fastlightchat.kernel.event.MessageContent;
+import com.fastlightchat.kernel.id.ChatId;
+import com.fastlightchat.kernel.id.ClientMessageId;
+import com.fastlightchat.kernel.id.EnvironmentId;
+import com.fastlightchat.kernel.id.MessageId;
+import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.kernel.topic.Topics;
+import com.fastlightchat.testservers.Isolation;
+import com.fastlightchat.testservers.TestServers;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The query side on real Kafka, PostgreSQL and the Mongo wire server: projections, idempotency, SDK queries. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuerySideIT {
+
+    static final Isolation ISOLATION = TestServers.shared().isolate(QuerySideIT.class);
+    static final String SECRET = "query-integration-test-secret-0123456789";
+    static final AccessTokens TOKENS = AccessTokens.fromSecret(SECRET, Clock.systemUTC());
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final KafkaProducer<String, byte[]> PRODUCER = producer();
+
+    static final OrganizationId ORG = new OrganizationId("org_q1");
+    static final EnvironmentId ENV = new EnvironmentId("env_q1");
+    static final UserId USER = new UserId("usr_q1");
+    static final String PLUGIN_KEY = "pk_query_it";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", ISOLATION::postgresJdbcUrl);
+        registry.add("spring.datasource.username", () -> ISOLATION.servers().postgresUser());
+        registry.add("spring.datasource.password", () -> ISOLATION.servers().postgresPassword());
+        registry.add("spring.kafka.bootstrap-servers", () -> ISOLATION.servers().kafkaBootstrapServers());
+        registry.add("spring.mongodb.uri", () -> ISOLATION.servers().mongoUri());
+        registry.add("spring.mongodb.database", ISOLATION::mongoDatabase);
+        registry.add("flc.query.topic-prefix", ISOLATION::topicPrefix);
+        registry.add("flc.query.token-secret", () -> SECRET);
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        PRODUCER.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void givenEventsDeliveredTwice_whenQueryingChat_thenEachMessageOnceInOrderWithoutInternalNotes() throws Exception {
+        publish(1, new EnvironmentCreated(ORG, ENV, "production", PLUGIN_KEY, "ak_q", "hash"), "evt-env-" + UUID.randomUUID());
+        ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));
+        var opened = new ChatOpened(ORG, chat, ENV, USER, Actor.user(USER.value()));
+        var hello = posted(chat, "msg_a", "cm_a", Visibility.PUBLIC, "hello");
+        var note = posted(chat, "msg_b", "cm_b", Visibility.INTERNAL, "internal note");
+        var reply = posted(chat, "msg_c", "cm_c", Visibility.PUBLIC, "how can we help?");
+        String openedId = UUID.randomUUID().toString();
+        String helloId = UUID.randomUUID().toString();
+        publish(1, opened, openedId);
+        publish(2, hello, helloId);
+        publish(3, note, UUID.randomUUID().toString());
+        publish(4, reply, UUID.randomUUID().toString());
+        // redelivery, as after a consumer rebalance
+        publish(1, opened, openedId);
+        publish(2, hello, helloId);
+
+        var sdk = Map.of("X-Plugin-Key", PLUGIN_KEY, "X-User-Token", userToken(USER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> response = get("/v1/sdk/chats/" + chat.value() + "/messages?after=0", sdk);
+            return response.statusCode() == 200 && JSON.readTree(response.body()).get("lastSequence").asLong() == 4
+                    && JSON.readTree(response.body()).get("messages").size() == 2;
+        });
+        JsonNode page = JSON.readTree(get("/v1/sdk/chats/" + chat.value() + "/messages?after=0", sdk).body());
+        assertThat(page.get("messages").findValuesAsString("text")).containsExactly("hello", "how can we help?");
+        assertThat(page.get("messages").findValuesAsString("messageId")).containsExactly("msg_a", "msg_c");
+
+        JsonNode catchUp = JSON.readTree(get("/v1/sdk/chats/" + chat.value() + "/messages?after=2", sdk).body());
+        assertThat(catchUp.get("messages").findValuesAsString("messageId")).containsExactly("msg_c");
+    }
+
+    @Test
+    void givenChatOfAnotherUser_whenQuerying_thenNotFound() throws Exception {
+        publish(1, new EnvironmentCreated(ORG, ENV, "production", PLUGIN_KEY, "ak_q", "hash"), "evt-env-" + UUID.randomUUID());
+        ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));
+        publish(1, new ChatOpened(ORG, chat, ENV, USER, Actor.user(USER.value())), UUID.randomUUID().toString());
+        var owner = Map.of("X-Plugin-Key", PLUGIN_KEY, "X-User-Token", userToken(USER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/sdk/chats/" + chat.value(), owner).statusCode() == 200);
+
+        var stranger = Map.of("X-Plugin-Key", PLUGIN_KEY, "X-User-Token", userToken(new UserId("usr_other")));
+        assertThat(get("/v1/sdk/chats/" + chat.value(), stranger).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/sdk/chats/" + chat.value() + "/messages", stranger).statusCode()).isEqualTo(404);
+        var noKey = Map.of("X-User-Token", userToken(USER));
+        assertThat(get("/v1/sdk/chats/" + chat.value(), noKey).statusCode()).isEqualTo(401);
+        HttpResponse<String> badLimit = get("/v1/sdk/chats/" + chat.value() + "/messages?limit=0", owner);
+        assertThat(badLimit.statusCode()).isEqualTo(422);
+        assertThat(badLimit.body()).contains("\"field\":\"limit\"");
+    }
+
+    private static MessagePosted posted(ChatId chat, String messageId, String clientId, Visibility visibility, String text) {
+        Actor author = visibility == Visibility.INTERNAL ? Actor.agent("ag_1") : Actor.user(USER.value());
+        return new MessagePosted(ORG, chat, USER, new MessageId(messageId), new ClientMessageId(clientId), author,
+                visibility, MessageContent.text(text));
+    }
+
+    private static void publish(long sequence, DomainEvent event, String eventId) throws Exception {
+        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, Instant.now(), null, null, event);
+        String topic = Topics.prefixed(ISOLATION.topicPrefix(), event.aggregateType().topic());
+        PRODUCER.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventCodec.encode(envelope))).get();
+    }
+
+    private static String userToken(UserId user) {
+        Instant now = Instant.now();
+        return TOKENS.issue(new TokenClaims(user.value(), TokenClaims.Kind.USER, ORG.value(), ENV.value(), null,
+                now, now.plusSeconds(600)));
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+}
