@@ -134,6 +134,13 @@ class QuerySideIT {
         assertThat(badLimit.body()).contains("\"field\":\"limit\"");
     }
 
+    @Test
+    void givenRealServers_whenAskingHealth_thenUpIncludingMongo() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", Map.of());
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    }
+
     private static MessagePosted posted(ChatId chat, String messageId, String clientId, Visibility visibility, String text) {
         Actor author = visibility == Visibility.INTERNAL ? Actor.agent("ag_1") : Actor.user(USER.value());
         return new MessagePosted(ORG, chat, USER, new MessageId(messageId), new ClientMessageId(clientId), author,
