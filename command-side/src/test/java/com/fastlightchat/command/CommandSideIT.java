@@ -46,10 +46,7 @@ class CommandSideIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", ISOLATION::postgresJdbcUrl);
-        registry.add("spring.datasource.username", () -> ISOLATION.servers().postgresUser());
-        registry.add("spring.datasource.password", () -> ISOLATION.servers().postgresPassword());
-        registry.add("spring.kafka.bootstrap-servers", () -> ISOLATION.servers().kafkaBootstrapServers());
+        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.command.topic-prefix", ISOLATION::topicPrefix);
         registry.add("flc.command.topic-partitions", () -> 3);
         registry.add("flc.command.token-secret", () -> "integration-test-secret-0123456789abcdef");

@@ -66,12 +66,7 @@ class QuerySideIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", ISOLATION::postgresJdbcUrl);
-        registry.add("spring.datasource.username", () -> ISOLATION.servers().postgresUser());
-        registry.add("spring.datasource.password", () -> ISOLATION.servers().postgresPassword());
-        registry.add("spring.kafka.bootstrap-servers", () -> ISOLATION.servers().kafkaBootstrapServers());
-        registry.add("spring.mongodb.uri", () -> ISOLATION.servers().mongoUri());
-        registry.add("spring.mongodb.database", ISOLATION::mongoDatabase);
+        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.query.topic-prefix", ISOLATION::topicPrefix);
         registry.add("flc.query.token-secret", () -> SECRET);
     }
@@ -111,6 +106,8 @@ class QuerySideIT {
         JsonNode page = JSON.readTree(get("/v1/sdk/chats/" + chat.value() + "/messages?after=0", sdk).body());
         assertThat(page.get("messages").findValuesAsString("text")).containsExactly("hello", "how can we help?");
         assertThat(page.get("messages").findValuesAsString("messageId")).containsExactly("msg_a", "msg_c");
+        assertThat(page.get("messages").get(0).get("author").get("kind").asString()).isEqualTo("user");
+        assertThat(page.get("messages").get(0).get("visibility").asString()).isEqualTo("public");
 
         JsonNode catchUp = JSON.readTree(get("/v1/sdk/chats/" + chat.value() + "/messages?after=2", sdk).body());
         assertThat(catchUp.get("messages").findValuesAsString("messageId")).containsExactly("msg_c");

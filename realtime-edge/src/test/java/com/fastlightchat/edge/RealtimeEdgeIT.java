@@ -103,9 +103,7 @@ class RealtimeEdgeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         querySide = new QuerySideStandIn(PLUGIN_KEY, TOKENS);
-        registry.add("spring.kafka.bootstrap-servers", () -> ISOLATION.servers().kafkaBootstrapServers());
-        registry.add("spring.data.redis.host", () -> ISOLATION.servers().redisHost());
-        registry.add("spring.data.redis.port", () -> ISOLATION.servers().redisPort());
+        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.edge.token-secret", () -> SECRET);
         registry.add("flc.edge.socket-host", () -> "127.0.0.1");
         registry.add("flc.edge.socket-port", () -> SOCKET_PORT);

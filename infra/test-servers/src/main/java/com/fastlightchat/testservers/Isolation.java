@@ -29,6 +29,22 @@ public record Isolation(ServerEndpoints servers, String name,
         Objects.requireNonNull(topicPrefix, "topicPrefix");
     }
 
+    /**
+     * The standard Spring Boot connection properties pointing at this slice: datasource, Kafka, MongoDB and Redis.
+     * A Boot test registers them all (plus its own module's prefixes) instead of spelling each one out.
+     */
+    public java.util.Map<String, String> springBootProperties() {
+        return java.util.Map.of(
+                "spring.datasource.url", postgresJdbcUrl(),
+                "spring.datasource.username", servers.postgresUser(),
+                "spring.datasource.password", servers.postgresPassword(),
+                "spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers(),
+                "spring.mongodb.uri", servers.mongoUri(),
+                "spring.mongodb.database", mongoDatabase,
+                "spring.data.redis.host", servers.redisHost(),
+                "spring.data.redis.port", String.valueOf(servers.redisPort()));
+    }
+
     /** The JDBC URL of {@link #postgresDatabase()}. */
     public String postgresJdbcUrl() {
         return servers.postgresJdbcUrl(postgresDatabase);

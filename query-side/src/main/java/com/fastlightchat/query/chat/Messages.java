@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ public class Messages {
 
     public static final String COLLECTION = "messages";
 
-    /** A message as served to readers. */
+    /** A message as served to readers; enum-like values in lower case, as in the realtime edge's client format. */
     public record MessageView(String messageId, String chatId, long sequence, String clientMessageId,
                               Map<String, String> author, String visibility, String text,
                               List<Attachment> attachments, Instant createdAt) {
@@ -81,8 +82,8 @@ public class Messages {
                 .toList();
         return new MessageView(doc.getString("_id"), doc.getString("chatId"),
                 ((Number) doc.get("sequence")).longValue(), doc.getString("clientMessageId"),
-                Map.of("kind", author.getString("kind"), "id", author.getString("id")),
-                doc.getString("visibility"), doc.getString("text"), attachments,
+                Map.of("kind", author.getString("kind").toLowerCase(Locale.ROOT), "id", author.getString("id")),
+                doc.getString("visibility").toLowerCase(Locale.ROOT), doc.getString("text"), attachments,
                 doc.getDate("createdAt").toInstant());
     }
 }
