@@ -16,6 +16,11 @@ import java.time.Duration;
  * @param userTokenTtl      lifetime of an end user's SDK token
  * @param signupToken       when set, {@code POST /v1/signup} requires it in {@code X-Signup-Token}
  * @param publishTimeout    how long one publication to Kafka may take before the publisher backs off and retries
+ * @param refreshTokenTtl   lifetime of an agent's refresh token
+ * @param secretsKey        base64 of a 256-bit AES key that encrypts secrets the server must read back (e.g. the
+ *                          environment secret that signs member hashes); never committed
+ * @param schedulerPollInterval how often due deadlines (snoozed chats waking up) are looked for
+ * @param snapshotThreshold events after which an aggregate (a long chat) is snapshotted
  */
 @ConfigurationProperties("flc.command")
 public record CommandSideProperties(
@@ -26,5 +31,9 @@ public record CommandSideProperties(
         @DefaultValue("1h") Duration agentTokenTtl,
         @DefaultValue("30d") Duration userTokenTtl,
         String signupToken,
-        @DefaultValue("10s") Duration publishTimeout) {
+        @DefaultValue("10s") Duration publishTimeout,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        String secretsKey,
+        @DefaultValue("1s") Duration schedulerPollInterval,
+        @DefaultValue("250") int snapshotThreshold) {
 }

@@ -55,6 +55,12 @@ public class AgentLogins {
                 .update();
     }
 
+    /** Whether the agent exists and may act (deactivation, #3, clears it). */
+    public boolean isActive(String agentId) {
+        return jdbc.sql("select count(*) from agent_logins where agent_id = :agent and active")
+                .param("agent", agentId).query(Integer.class).single() > 0;
+    }
+
     public boolean isTaken(String login) {
         return jdbc.sql("select count(*) from agent_logins where login = :login").param("login", login)
                 .query(Integer.class).single() > 0;

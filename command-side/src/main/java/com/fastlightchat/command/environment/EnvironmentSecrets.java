@@ -1,14 +1,12 @@
 package com.fastlightchat.command.environment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.fastlightchat.kernel.auth.ApiSecrets;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Generates environment keys and hashes API secrets. Secrets are 192 random bits, so a fast SHA-256 hash is
- * enough to make the stored form useless to a thief (no dictionary to try); passwords use bcrypt instead.
+ * Generates environment keys: public plugin and API keys, and 192-bit API secrets (stored only hashed).
  */
 public final class EnvironmentSecrets {
 
@@ -33,21 +31,9 @@ public final class EnvironmentSecrets {
         return "sk_" + randomHex(24);
     }
 
+    /** See {@link ApiSecrets}: the one hashing of secrets, shared with every service that checks them. */
     public static String hash(String secret) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Constant-time comparison of a presented secret with a stored hash. */
-    public static boolean matches(String secret, String storedHash) {
-        if (secret == null || storedHash == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return ApiSecrets.hash(secret);
     }
 
     private static String randomHex(int bytes) {
