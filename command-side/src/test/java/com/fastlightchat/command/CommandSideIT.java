@@ -50,6 +50,7 @@ class CommandSideIT {
         registry.add("flc.command.topic-prefix", ISOLATION::topicPrefix);
         registry.add("flc.command.topic-partitions", () -> 3);
         registry.add("flc.command.token-secret", () -> "integration-test-secret-0123456789abcdef");
+        registry.add("flc.command.secrets-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 
     @LocalServerPort

@@ -110,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--flc.command.token-secret=" + tokenSecret,
                 "--flc.command.signup-token=" + signupToken,
+                "--flc.command.secrets-key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
                 "--flc.command.topic-partitions=3"), logs, health(options.command())));
         services.add(ServiceProcess.start("query-side", jar("query-side"), jvm, List.of(
                 "--server.port=" + options.query(), kafka,
@@ -240,9 +241,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static String randomSecret(int bytes) {
-        byte[] buffer = new byte[bytes];
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] buffer = new byte[count];
         RANDOM.nextBytes(buffer);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+        return buffer;
     }
 
     /** {@code ./flc run}: start, print where everything is, wait for Ctrl-C. */
