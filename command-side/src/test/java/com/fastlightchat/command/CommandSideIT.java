@@ -166,6 +166,17 @@ class CommandSideIT {
                 Map.of("clientMessageId", "cm-1", "text", "let me in"), 401);
     }
 
+    @Test
+    void givenRunningService_whenFetchingApiDocs_thenOpenApiDocumentListsCommandsAndAuthSchemes() throws Exception {
+        JsonNode docs = call("GET", "/v3/api-docs", Map.of(), null, 200);
+        assertThat(docs.get("openapi").asString()).startsWith("3.");
+        assertThat(docs.get("paths").has("/v1/sdk/chats/{chatId}/messages")).isTrue();
+        assertThat(docs.get("components").get("securitySchemes").has("bearer")).isTrue();
+        HttpResponse<String> ui = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui/index.html"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+    }
+
     private Map<String, String> sdkHeaders() throws Exception {
         JsonNode boot = call("POST", "/v1/sdk/boot", Map.of("X-Plugin-Key", pluginKey), Map.of(), 200);
         return Map.of("X-Plugin-Key", pluginKey, "X-User-Token", boot.get("userToken").asString());
