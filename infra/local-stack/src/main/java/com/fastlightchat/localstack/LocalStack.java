@@ -16,10 +16,11 @@ import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -69,7 +70,18 @@ public final class LocalStack implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Options options;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+
+    /** How to start one service; kept so that a service can be killed and started again (fault tests). */
+    private record ServiceSpec(String name, Path jar, List<String> jvmOptions, List<String> arguments, URI health,
+                               Path logs) {
+        ServiceProcess launch() {
+            return ServiceProcess.start(name, jar, jvmOptions, arguments, logs, health);
+        }
+    }
+
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private EmbeddedServers servers;
     private Demo demo;
 
@@ -103,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         String kafka = "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers();
 
-        services.add(ServiceProcess.start("command-side", jar("command-side"), jvm, List.of(
+        define("command-side", jvm, List.of(
                 "--server.port=" + options.command(), kafka,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_command"),
                 "--spring.datasource.username=" + endpoints.postgresUser(),
@@ -111,25 +123,27 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.command.token-secret=" + tokenSecret,
                 "--flc.command.signup-token=" + signupToken,
                 "--flc.command.secrets-key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
-                "--flc.command.topic-partitions=3"), logs, health(options.command())));
-        services.add(ServiceProcess.start("query-side", jar("query-side"), jvm, List.of(
+                "--flc.command.topic-partitions=3"), options.command(), logs);
+        define("query-side", jvm, List.of(
                 "--server.port=" + options.query(), kafka,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_query"),
                 "--spring.datasource.username=" + endpoints.postgresUser(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.mongodb.uri=" + endpoints.mongoUri(),
                 "--spring.mongodb.database=flc",
-                "--flc.query.token-secret=" + tokenSecret), logs, health(options.query())));
-        services.add(ServiceProcess.start("realtime-edge", jar("realtime-edge"), jvm, List.of(
+                "--flc.query.token-secret=" + tokenSecret), options.query(), logs);
+        define("realtime-edge", jvm, List.of(
                 "--server.port=" + options.edgeHttp(), kafka,
                 "--spring.data.redis.host=" + endpoints.redisHost(),
                 "--spring.data.redis.port=" + endpoints.redisPort(),
                 "--flc.edge.socket-port=" + options.edgeSocket(),
                 "--flc.edge.query-base-url=" + queryUrl(),
-                "--flc.edge.token-secret=" + tokenSecret), logs, health(options.edgeHttp())));
-
-        CompletableFuture.allOf(services.stream()
-                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(Duration.ofMinutes(3))))
+                "--flc.edge.token-secret=" + tokenSecret), options.edgeHttp(), logs);
+        for (ServiceSpec spec : specs.values()) {
+            running.put(spec.name(), spec.launch());
+        }
+        CompletableFuture.allOf(running.values().stream()
+                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(HEALTHY_WITHIN)))
                         .toArray(CompletableFuture[]::new))
                 .join();
         demo = seed(signupToken);
@@ -186,17 +200,41 @@ public final class LocalStack implements AutoCloseable {
         return servers.endpoints();
     }
 
+    /** Kills a service at once ({@code kill -9}), as a crash would: {@code command-side}, {@code query-side} or {@code realtime-edge}. */
+    public synchronized void kill(String service) {
+        ServiceProcess process = running.remove(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service + " is not running");
+        }
+        process.kill();
+    }
+
+    /** Starts a killed service again and waits until it is healthy. */
+    public synchronized void start(String service) {
+        ServiceSpec spec = specs.get(service);
+        if (spec == null || running.containsKey(service)) {
+            throw new IllegalArgumentException(service + " is unknown or already running");
+        }
+        ServiceProcess process = spec.launch();
+        running.put(service, process);
+        process.awaitHealthy(HEALTHY_WITHIN);
+    }
+
     /** Stops the services, then the servers. Safe to call more than once. */
     @Override
     public synchronized void close() {
-        for (ServiceProcess service : services.reversed()) {
+        for (ServiceProcess service : List.copyOf(running.values()).reversed()) {
             service.close();
         }
-        services.clear();
+        running.clear();
         if (servers != null) {
             servers.close();
             servers = null;
         }
+    }
+
+    private void define(String name, List<String> jvm, List<String> arguments, int httpPort, Path logs) {
+        specs.put(name, new ServiceSpec(name, jar(name), jvm, arguments, health(httpPort), logs));
     }
 
     private Path jar(String module) {

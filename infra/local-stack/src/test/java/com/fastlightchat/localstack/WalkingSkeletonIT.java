@@ -118,6 +118,28 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void givenPostedMessage_whenCommandSideCrashesAndRestarts_thenRetryStillReturnsTheOriginal() throws Exception {
+        String pluginKey = stack.demo().pluginKey();
+        String userToken = post("/v1/sdk/boot", Map.of("X-Plugin-Key", pluginKey), "{}", 200).get("userToken").asString();
+        Map<String, String> sdk = Map.of("X-Plugin-Key", pluginKey, "X-User-Token", userToken);
+        String chatId = post("/v1/sdk/chats", sdk, "", 201).get("chatId").asString();
+        String body = JSON.writeValueAsString(Map.of("clientMessageId", "cm-restart", "text", "before the crash"));
+        JsonNode original = post("/v1/sdk/chats/" + chatId + "/messages", sdk, body, 201);
+
+        stack.kill("command-side");
+        stack.start("command-side");
+
+        JsonNode retry = post("/v1/sdk/chats/" + chatId + "/messages", sdk, body, 200);
+        assertThat(retry.get("duplicate").asBoolean()).isTrue();
+        assertThat(retry.get("messageId").asString()).isEqualTo(original.get("messageId").asString());
+        assertThat(retry.get("sequence").asLong()).isEqualTo(original.get("sequence").asLong());
+        JsonNode next = post("/v1/sdk/chats/" + chatId + "/messages", sdk,
+                JSON.writeValueAsString(Map.of("clientMessageId", "cm-after", "text", "after the restart")), 201);
+        assertThat(next.get("sequence").asLong()).isEqualTo(original.get("sequence").asLong() + 1);
+        assertThat(eventsInStore(chatId)).isEqualTo(3);
+    }
+
+    @Test
     void givenWrongPluginKey_whenBooting_thenRejectedWithProblem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/v1/sdk/boot"))
                 .header("X-Plugin-Key", "pk_not_a_real_key").header("Content-Type", "application/json")
