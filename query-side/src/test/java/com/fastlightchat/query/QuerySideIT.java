@@ -114,6 +114,36 @@ class QuerySideIT {
     }
 
     @Test
+    void givenQueryAwaitingASequence_whenEventsArriveLater_thenAnswerIncludesThemAndIsFresh() throws Exception {
+        publish(1, new EnvironmentCreated(ORG, ENV, "production", PLUGIN_KEY, "ak_q", "hash"), "evt-env-" + UUID.randomUUID());
+        ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));
+        publish(1, new ChatOpened(ORG, chat, ENV, USER, Actor.user(USER.value())), UUID.randomUUID().toString());
+        var sdk = Map.of("X-Plugin-Key", PLUGIN_KEY, "X-User-Token", userToken(USER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/sdk/chats/" + chat.value(), sdk).statusCode() == 200);
+
+        var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return get("/v1/sdk/chats/" + chat.value() + "/messages?after=0&awaitSequence=4&awaitMillis=5000", sdk);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (int i = 2; i <= 4; i++) {
+            publish(i, posted(chat, "msg_" + i, "cm_" + i, Visibility.PUBLIC, "text " + i), UUID.randomUUID().toString());
+        }
+        HttpResponse<String> answer = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.headers().firstValue("X-Read-Model-Stale")).hasValue("false");
+        assertThat(JSON.readTree(answer.body()).get("messages").findValuesAsString("text"))
+                .containsExactly("text 2", "text 3", "text 4");
+
+        JsonNode older = JSON.readTree(get("/v1/sdk/chats/" + chat.value() + "/messages?before=4&limit=2", sdk).body());
+        assertThat(older.get("messages").findValuesAsString("messageId")).containsExactly("msg_2", "msg_3");
+
+        HttpResponse<String> stale = get("/v1/sdk/chats/" + chat.value() + "/messages?awaitSequence=99&awaitMillis=100", sdk);
+        assertThat(stale.headers().firstValue("X-Read-Model-Stale")).hasValue("true");
+    }
+
+    @Test
     void givenChatOfAnotherUser_whenQuerying_thenNotFound() throws Exception {
         publish(1, new EnvironmentCreated(ORG, ENV, "production", PLUGIN_KEY, "ak_q", "hash"), "evt-env-" + UUID.randomUUID());
         ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));

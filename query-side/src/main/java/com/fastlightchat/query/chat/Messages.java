@@ -74,6 +74,17 @@ public class Messages {
         return mongo.find(query, Document.class, COLLECTION).stream().map(Messages::view).toList();
     }
 
+    /** Up to {@code limit} messages just before {@code beforeSequence}, returned oldest first. */
+    public List<MessageView> before(String chatId, long beforeSequence, int limit, boolean includeInternal) {
+        Criteria criteria = Criteria.where("chatId").is(chatId).and("sequence").lt(beforeSequence);
+        if (!includeInternal) {
+            criteria = criteria.and("visibility").is(Visibility.PUBLIC.name());
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(limit);
+        List<MessageView> newestFirst = mongo.find(query, Document.class, COLLECTION).stream().map(Messages::view).toList();
+        return newestFirst.reversed();
+    }
+
     private static MessageView view(Document doc) {
         Document author = doc.get("author", Document.class);
         List<Attachment> attachments = doc.getList("attachments", Document.class, List.of()).stream()
