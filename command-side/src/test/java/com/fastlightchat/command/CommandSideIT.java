@@ -85,6 +85,12 @@ class CommandSideIT {
                 .param("id", chatId).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select pg_typeof(payload)::text from domain_event_entry limit 1")
                 .query(String.class).single()).isEqualTo("bytea");
+        String metadata = jdbc.sql("select convert_from(meta_data, 'UTF8') from domain_event_entry "
+                        + "where aggregate_identifier = :id and sequence_number = 1")
+                .param("id", chatId).query(String.class).single();
+        JsonNode postedMetadata = JSON.readTree(metadata);
+        assertThat(postedMetadata.get("actor").asString()).startsWith("user:usr_");
+        assertThat(postedMetadata.get("correlationId")).isNotNull();
 
         List<EventEnvelope> published = consumeChatEvents(chatId, 2);
         assertThat(published).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);

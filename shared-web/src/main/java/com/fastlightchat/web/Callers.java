@@ -35,6 +35,8 @@ public class Callers implements WebMvcConfigurer {
     public static final String USER_TOKEN_HEADER = "X-User-Token";
     public static final String API_KEY_HEADER = "X-API-Key";
     public static final String API_SECRET_HEADER = "X-API-Secret";
+    /** Request attribute holding the resolved caller, for auditing (e.g. command metadata). */
+    public static final String CALLER_ATTRIBUTE = Callers.class.getName() + ".caller";
     private static final Set<Class<?>> CALLER_TYPES =
             Set.of(EnvironmentRef.class, SdkIdentity.class, AgentIdentity.class, IntegrationIdentity.class);
 
@@ -57,7 +59,9 @@ public class Callers implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                           NativeWebRequest request, WebDataBinderFactory binderFactory) {
-                return resolve(parameter.getParameterType(), request);
+                Object caller = resolve(parameter.getParameterType(), request);
+                request.setAttribute(CALLER_ATTRIBUTE, caller, NativeWebRequest.SCOPE_REQUEST);
+                return caller;
             }
         });
     }
