@@ -144,6 +144,45 @@ class QuerySideIT {
     }
 
     @Test
+    void givenChatEventsIncludingUnknownTypeAndRedelivery_whenAdminExportsAudit_thenEveryEventOnceInOrder() throws Exception {
+        ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));
+        String openedId = UUID.randomUUID().toString();
+        var opened = new ChatOpened(ORG, chat, ENV, USER, Actor.user(USER.value()));
+        publish(1, opened, openedId);
+        publish(2, posted(chat, "msg_audit", "cm_audit", Visibility.INTERNAL, "note for the audit"), UUID.randomUUID().toString());
+        String future = """
+                {"eventId":"%s","type":"chat.something-new","version":7,"aggregateType":"chat","aggregateId":"%s",
+                 "sequence":3,"organizationId":"%s","occurredAt":"2026-11-22T10:00:00Z","causationId":null,
+                 "correlationId":null,"payload":{"chatId":"%s"}}""".formatted(UUID.randomUUID(), chat.value(), ORG.value(), chat.value());
+        PRODUCER.send(new ProducerRecord<>(Topics.prefixed(ISOLATION.topicPrefix(), Topics.CHAT_EVENTS), chat.value(),
+                future.getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+        publish(1, opened, openedId);
+
+        var admin = Map.of("Authorization", "Bearer " + agentToken(ORG, "ADMIN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> export = get("/v1/audit/aggregates/" + chat.value(), admin);
+            return export.statusCode() == 200 && export.body().lines().count() == 3;
+        });
+        HttpResponse<String> export = get("/v1/audit/aggregates/" + chat.value(), admin);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-ndjson"));
+        assertThat(export.body().lines().map(line -> JSON.readTree(line).get("type").asString()).toList())
+                .containsExactly("chat.opened", "chat.message-posted", "chat.something-new");
+
+        var plainAgent = Map.of("Authorization", "Bearer " + agentToken(ORG, "AGENT"));
+        assertThat(get("/v1/audit/aggregates/" + chat.value(), plainAgent).statusCode()).isEqualTo(403);
+        var otherOrganization = Map.of("Authorization", "Bearer " + agentToken(new OrganizationId("org_other"), "OWNER"));
+        assertThat(get("/v1/audit/aggregates/" + chat.value(), otherOrganization).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/audit/aggregates/" + chat.value(), Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    private static String agentToken(OrganizationId organization, String role) {
+        Instant now = Instant.now();
+        return TOKENS.issue(new TokenClaims("ag_" + role.toLowerCase(), TokenClaims.Kind.AGENT, organization.value(),
+                null, role, now, now.plusSeconds(600)));
+    }
+
+    @Test
     void givenChatOfAnotherUser_whenQuerying_thenNotFound() throws Exception {
         publish(1, new EnvironmentCreated(ORG, ENV, "production", PLUGIN_KEY, "ak_q", "hash"), "evt-env-" + UUID.randomUUID());
         ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));

@@ -1,6 +1,7 @@
 package com.fastlightchat.query.platform;
 
 import com.fastlightchat.kernel.auth.AccessTokens;
+import com.fastlightchat.kernel.auth.CallerAuthenticator;
 import com.fastlightchat.kernel.auth.SdkAuthenticator;
 import com.fastlightchat.query.QuerySideProperties;
 import com.fastlightchat.query.environment.Environments;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.Optional;
 
 @Configuration(proxyBeanMethods = false)
 public class Security {
@@ -15,6 +17,15 @@ public class Security {
     @Bean
     AccessTokens accessTokens(QuerySideProperties properties) {
         return AccessTokens.fromSecret(properties.tokenSecret(), Clock.systemUTC());
+    }
+
+    /**
+     * Dashboard agents by their access token. Backend integrations are not served by the query side yet (the
+     * environments read model holds no secret hashes), so every API key is refused.
+     */
+    @Bean
+    CallerAuthenticator callerAuthenticator(AccessTokens tokens) {
+        return new CallerAuthenticator(tokens, apiKey -> Optional.empty(), agent -> true);
     }
 
     /** SDK callers are checked against the environments read model. */
