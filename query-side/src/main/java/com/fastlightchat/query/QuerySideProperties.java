@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tokenSecret HS256 key shared with the command side, to verify tokens; never committed
  * @param topicPrefix prefix of every Kafka topic name and consumer group (may be empty)
+ * @param adminToken  operator token for {@code /v1/admin/**} (rebuilds) in {@code X-Admin-Token}; unset disables them
  */
 @ConfigurationProperties("flc.query")
-public record QuerySideProperties(String tokenSecret, @DefaultValue("") String topicPrefix) {
+public record QuerySideProperties(String tokenSecret, @DefaultValue("") String topicPrefix, String adminToken) {
 }

@@ -1,9 +1,15 @@
 package com.fastlightchat.query.audit;
 
+import com.fastlightchat.kernel.envelope.MalformedEventException;
+import com.fastlightchat.kernel.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -20,14 +26,40 @@ public class AuditTrail {
     /** The aggregate types that make up an organization's settings (not its conversations). */
     public static final List<String> SETTINGS_TYPES = List.of("organization", "environment", "agent");
 
+    /** Every topic: the trail is complete. */
+    public static final List<String> TOPICS = Topics.ALL;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> REQUIRED =
+            List.of("eventId", "organizationId", "aggregateType", "aggregateId", "sequence", "type", "version", "occurredAt");
+
     private final JdbcClient jdbc;
 
     public AuditTrail(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Records an envelope (a JSON tree with the kernel's envelope fields); idempotent by event id. */
-    void record(JsonNode envelope, String json) {
+    /**
+     * Records one record of any topic. The envelope is read as plain JSON (not through the event registry) so that
+     * events of types this build does not know are kept too. Idempotent by event id.
+     */
+    public void project(ConsumerRecord<String, byte[]> record) {
+        String json = new String(record.value(), StandardCharsets.UTF_8);
+        JsonNode envelope;
+        try {
+            envelope = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new MalformedEventException("not JSON at " + record.topic() + "-" + record.partition() + "@" + record.offset(), e);
+        }
+        for (String field : REQUIRED) {
+            if (envelope == null || !envelope.hasNonNull(field)) {
+                throw new MalformedEventException("envelope lacks '" + field + "' at " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset(), null);
+            }
+        }
+        record(envelope, json);
+    }
+
+    private void record(JsonNode envelope, String json) {
         jdbc.sql("""
                         insert into audit_events (event_id, organization_id, aggregate_type, aggregate_id, sequence,
                           type, version, occurred_at, causation_id, correlation_id, envelope)

@@ -3,6 +3,8 @@ package com.fastlightchat.query.chat;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
+import com.fastlightchat.query.platform.EventRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +38,15 @@ public class Chats {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
                 .on("lastActivityAt", Sort.Direction.DESC).named("organization_activity"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("userId", Sort.Direction.ASC).named("user"));
+    }
+
+    /** Applies one chat-events record (other event types are ignored). Idempotent. */
+    public void project(ConsumerRecord<String, byte[]> record) {
+        EventRecords.decode(record).ifPresent(envelope -> {
+            if (envelope.payload() instanceof ChatEvent event) {
+                apply(envelope, event);
+            }
+        });
     }
 
     void apply(EventEnvelope envelope, ChatEvent event) {

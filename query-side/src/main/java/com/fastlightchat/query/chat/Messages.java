@@ -4,6 +4,8 @@ import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.MessageContent.Attachment;
+import com.fastlightchat.query.platform.EventRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +43,15 @@ public class Messages {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("chatId", Sort.Direction.ASC)
                 .on("sequence", Sort.Direction.ASC).unique().named("chat_sequence"));
+    }
+
+    /** Applies one chat-events record (only posted messages matter here). Idempotent. */
+    public void project(ConsumerRecord<String, byte[]> record) {
+        EventRecords.decode(record).ifPresent(envelope -> {
+            if (envelope.payload() instanceof MessagePosted posted) {
+                apply(envelope, posted);
+            }
+        });
     }
 
     void apply(EventEnvelope envelope, MessagePosted event) {

@@ -1,13 +1,11 @@
 package com.fastlightchat.query.chat;
 
-import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.topic.Topics;
-import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Projects posted messages into {@link Messages}. Consumer group {@code query-side.messages}. */
+/** Keeps {@link Messages} up to date. Consumer group {@code query-side.messages}. */
 @Component
 public class MessagesProjector {
 
@@ -20,10 +18,6 @@ public class MessagesProjector {
     @KafkaListener(topics = "${flc.query.topic-prefix:}" + Topics.CHAT_EVENTS,
             groupId = "${flc.query.topic-prefix:}query-side.messages")
     void on(ConsumerRecord<String, byte[]> record) {
-        EventRecords.decode(record).ifPresent(envelope -> {
-            if (envelope.payload() instanceof MessagePosted posted) {
-                messages.apply(envelope, posted);
-            }
-        });
+        messages.project(record);
     }
 }

@@ -3,6 +3,8 @@ package com.fastlightchat.query.environment;
 import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import com.fastlightchat.query.platform.EventRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +21,15 @@ public class Environments {
         this.jdbc = jdbc;
     }
 
-    /** Idempotent: the same event again leaves the row as it is. */
+    /** Applies one environment-events record. Idempotent: the same event again leaves the row as it is. */
+    public void project(ConsumerRecord<String, byte[]> record) {
+        EventRecords.decode(record).ifPresent(envelope -> {
+            if (envelope.payload() instanceof EnvironmentCreated created) {
+                apply(envelope, created);
+            }
+        });
+    }
+
     void apply(EventEnvelope envelope, EnvironmentCreated event) {
         jdbc.sql("""
                         insert into environments (environment_id, organization_id, name, plugin_key, last_event_id, updated_at)

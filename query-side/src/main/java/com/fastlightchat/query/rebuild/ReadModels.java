@@ -1,0 +1,44 @@
+package com.fastlightchat.query.rebuild;
+
+import com.fastlightchat.kernel.topic.Topics;
+import com.fastlightchat.query.audit.AuditTrail;
+import com.fastlightchat.query.chat.Chats;
+import com.fastlightchat.query.chat.Messages;
+import com.fastlightchat.query.environment.Environments;
+import com.mongodb.client.MongoClient;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+
+/** Every rebuildable read model of the query side: its name, topics, storage, and the code that projects into it. */
+@Configuration(proxyBeanMethods = false)
+public class ReadModels {
+
+    @Bean
+    ReadModel chatsReadModel(MongoClient client, MongoTemplate template) {
+        return new MongoReadModel("chats", List.of(Topics.CHAT_EVENTS), Chats.COLLECTION, client, template,
+                target -> new Chats(target)::project);
+    }
+
+    @Bean
+    ReadModel messagesReadModel(MongoClient client, MongoTemplate template) {
+        return new MongoReadModel("messages", List.of(Topics.CHAT_EVENTS), Messages.COLLECTION, client, template,
+                target -> new Messages(target)::project);
+    }
+
+    @Bean
+    ReadModel environmentsReadModel(JdbcClient jdbc, DataSourceProperties dataSource) {
+        return new JdbcReadModel("environments", List.of(Topics.ENVIRONMENT_EVENTS), "environments", "environment_id",
+                jdbc, dataSource, target -> new Environments(target)::project);
+    }
+
+    @Bean
+    ReadModel auditReadModel(JdbcClient jdbc, DataSourceProperties dataSource) {
+        return new JdbcReadModel("audit", AuditTrail.TOPICS, "audit_events", "event_id",
+                jdbc, dataSource, target -> new AuditTrail(target)::project);
+    }
+}
