@@ -47,7 +47,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -92,7 +91,7 @@ public class Chat {
     private Map<String, Long> agentReadUpTo = new HashMap<>();
     private AgentId assignedAgent;
     private String assignedTeam;
-    private Set<String> tags = new LinkedHashSet<>();
+    private LinkedHashSet<String> tags = new LinkedHashSet<>();
     private Priority priority;
 
     protected Chat() {
