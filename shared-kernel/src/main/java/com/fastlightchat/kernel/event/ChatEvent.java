@@ -1,11 +1,14 @@
 package com.fastlightchat.kernel.event;
 
+import com.fastlightchat.kernel.id.AgentId;
 import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
+
+import java.time.Instant;
 
 /**
  * Events of a chat. Every chat event names the chat's end user so that consumers (read models, the realtime
@@ -40,5 +43,108 @@ public sealed interface ChatEvent extends DomainEvent {
     record MessagePosted(OrganizationId organizationId, ChatId chatId, UserId userId, MessageId messageId,
                          ClientMessageId clientMessageId, Actor author, Visibility visibility,
                          MessageContent content) implements ChatEvent {
+    }
+
+    /** The message's content was replaced by its author; {@code visibility} is the message's, for the edge's filter. */
+    @EventType(name = "chat.message-edited", version = 1)
+    record MessageEdited(OrganizationId organizationId, ChatId chatId, UserId userId, MessageId messageId,
+                         Actor editedBy, Visibility visibility, MessageContent content) implements ChatEvent {
+    }
+
+    /** The message was withdrawn by its author; consumers drop its content. */
+    @EventType(name = "chat.message-deleted", version = 1)
+    record MessageDeleted(OrganizationId organizationId, ChatId chatId, UserId userId, MessageId messageId,
+                          Actor deletedBy, Visibility visibility) implements ChatEvent {
+    }
+
+    /** The end user has seen every event of the chat up to and including sequence {@code upTo}. */
+    @EventType(name = "chat.read-by-user", version = 1)
+    record ChatReadByUser(OrganizationId organizationId, ChatId chatId, UserId userId, long upTo)
+            implements ChatEvent {
+    }
+
+    /** The agent has seen every event of the chat up to and including sequence {@code upTo}. */
+    @EventType(name = "chat.read-by-agent", version = 1)
+    record ChatReadByAgent(OrganizationId organizationId, ChatId chatId, UserId userId, AgentId agentId, long upTo)
+            implements ChatEvent {
+    }
+
+    /** Why a chat was assigned or unassigned. */
+    enum AssignmentReason {
+        /** An agent of the organization did it by hand. */
+        MANUAL,
+        /** Automatic routing picked the next agent with free capacity. */
+        AUTO_ROUND_ROBIN,
+        /** The chat went back to (or came out of) the waiting queue, e.g. because its agent went offline. */
+        REQUEUED
+    }
+
+    /**
+     * The chat is now handled by {@code agentId} and/or {@code teamId}; either may be null (a team without a
+     * particular agent, or an agent outside any team). {@code teamId} is a plain id until the kernel has a team id.
+     */
+    @EventType(name = "chat.assigned", version = 1)
+    record ChatAssigned(OrganizationId organizationId, ChatId chatId, UserId userId, AgentId agentId, String teamId,
+                        AssignmentReason reason, Actor assignedBy) implements ChatEvent {
+    }
+
+    /** Nobody handles the chat any more; the previous agent and team (either may be null) say who did. */
+    @EventType(name = "chat.unassigned", version = 1)
+    record ChatUnassigned(OrganizationId organizationId, ChatId chatId, UserId userId, AgentId previousAgentId,
+                          String previousTeamId, AssignmentReason reason, Actor unassignedBy) implements ChatEvent {
+    }
+
+    /** The chat is put aside until {@code until}, when it reopens by itself ({@link ReopenReason#SNOOZE_ENDED}). */
+    @EventType(name = "chat.snoozed", version = 1)
+    record ChatSnoozed(OrganizationId organizationId, ChatId chatId, UserId userId, Instant until, Actor snoozedBy)
+            implements ChatEvent {
+    }
+
+    @EventType(name = "chat.closed", version = 1)
+    record ChatClosed(OrganizationId organizationId, ChatId chatId, UserId userId, Actor closedBy)
+            implements ChatEvent {
+    }
+
+    /** Why a closed or snoozed chat is open again. */
+    enum ReopenReason {
+        /** An agent reopened it. */
+        AGENT,
+        /** The end user wrote to it; the user's message follows in the same command. */
+        USER_MESSAGE,
+        /** Its snooze deadline passed; {@code reopenedBy} is the system. */
+        SNOOZE_ENDED
+    }
+
+    @EventType(name = "chat.reopened", version = 1)
+    record ChatReopened(OrganizationId organizationId, ChatId chatId, UserId userId, ReopenReason reason,
+                        Actor reopenedBy) implements ChatEvent {
+    }
+
+    /** A tag matches {@code [a-z0-9][a-z0-9-]{0,31}}; a chat has at most 20. */
+    @EventType(name = "chat.tagged", version = 1)
+    record ChatTagged(OrganizationId organizationId, ChatId chatId, UserId userId, String tag, Actor taggedBy)
+            implements ChatEvent {
+    }
+
+    @EventType(name = "chat.untagged", version = 1)
+    record ChatUntagged(OrganizationId organizationId, ChatId chatId, UserId userId, String tag, Actor untaggedBy)
+            implements ChatEvent {
+    }
+
+    /** How urgent a chat is; a new chat is {@code NORMAL}. */
+    enum Priority { LOW, NORMAL, HIGH, URGENT }
+
+    @EventType(name = "chat.priority-changed", version = 1)
+    record ChatPriorityChanged(OrganizationId organizationId, ChatId chatId, UserId userId, Priority priority,
+                               Priority previousPriority, Actor changedBy) implements ChatEvent {
+    }
+
+    /**
+     * The chat now belongs to end user {@code userId} (e.g. an anonymous visitor merged into a member); every later
+     * event of the chat carries the new user.
+     */
+    @EventType(name = "chat.transferred", version = 1)
+    record ChatTransferred(OrganizationId organizationId, ChatId chatId, UserId userId, UserId previousUserId)
+            implements ChatEvent {
     }
 }
