@@ -241,8 +241,6 @@ public class Agent {
     @EventSourcingHandler
     void on(AgentDeactivated event) {
         active = false;
-        invitationHash = null;
-        invitationExpiresAt = null;
     }
 
     @EventSourcingHandler

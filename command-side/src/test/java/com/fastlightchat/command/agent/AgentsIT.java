@@ -1,5 +1,6 @@
 package com.fastlightchat.command.agent;
 
+import com.fastlightchat.command.CommandSideTesting;
 import com.fastlightchat.testservers.Isolation;
 import com.fastlightchat.testservers.TestServers;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,13 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,17 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentsIT {
 
     static final Isolation ISOLATION = TestServers.shared().isolate(AgentsIT.class);
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String PASSWORD = "correct horse battery";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("flc.command.topic-prefix", ISOLATION::topicPrefix);
-        registry.add("flc.command.topic-partitions", () -> 3);
-        registry.add("flc.command.token-secret", () -> "integration-test-secret-0123456789abcdef");
-        registry.add("flc.command.secrets-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        CommandSideTesting.registerProperties(ISOLATION, registry);
     }
 
     /** A logged-in agent. */
@@ -296,14 +285,6 @@ class AgentsIT {
 
     private JsonNode call(String method, String path, Map<String, String> headers, Object body, int expectedStatus)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return CommandSideTesting.call(port, method, path, headers, body, expectedStatus);
     }
 }
