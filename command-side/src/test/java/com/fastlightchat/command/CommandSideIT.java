@@ -20,7 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 class CommandSideIT {
 
     static final Isolation ISOLATION = TestServers.shared().isolate(CommandSideIT.class);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
