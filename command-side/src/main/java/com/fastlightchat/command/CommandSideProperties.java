@@ -21,6 +21,7 @@ import java.time.Duration;
  *                          environment secret that signs member hashes); never committed
  * @param schedulerPollInterval how often due deadlines (snoozed chats waking up) are looked for
  * @param snapshotThreshold events after which an aggregate (a long chat) is snapshotted
+ * @param invitationTtl     how long an agent's invitation token may be redeemed
  */
 @ConfigurationProperties("flc.command")
 public record CommandSideProperties(
@@ -35,5 +36,6 @@ public record CommandSideProperties(
         @DefaultValue("30d") Duration refreshTokenTtl,
         String secretsKey,
         @DefaultValue("1s") Duration schedulerPollInterval,
-        @DefaultValue("250") int snapshotThreshold) {
+        @DefaultValue("250") int snapshotThreshold,
+        @DefaultValue("7d") Duration invitationTtl) {
 }

@@ -46,11 +46,7 @@ class CommandSideIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("flc.command.topic-prefix", ISOLATION::topicPrefix);
-        registry.add("flc.command.topic-partitions", () -> 3);
-        registry.add("flc.command.token-secret", () -> "integration-test-secret-0123456789abcdef");
-        registry.add("flc.command.secrets-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        CommandSideTesting.registerProperties(ISOLATION, registry);
     }
 
     @LocalServerPort
@@ -210,14 +206,6 @@ class CommandSideIT {
 
     private JsonNode call(String method, String path, Map<String, String> headers, Object body, int expectedStatus)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return CommandSideTesting.call(port, method, path, headers, body, expectedStatus);
     }
 }

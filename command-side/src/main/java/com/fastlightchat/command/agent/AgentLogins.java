@@ -3,7 +3,9 @@ package com.fastlightchat.command.agent;
 import com.fastlightchat.command.environment.EnvironmentKeys;
 import com.fastlightchat.web.Rejection;
 import com.fastlightchat.kernel.event.AgentEvent.AgentAdded;
+import com.fastlightchat.kernel.event.AgentEvent.AgentDeactivated;
 import com.fastlightchat.kernel.event.AgentEvent.AgentPasswordSet;
+import com.fastlightchat.kernel.event.AgentEvent.AgentRoleChanged;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
 import com.fastlightchat.kernel.id.AgentId;
 import com.fastlightchat.kernel.id.OrganizationId;
@@ -15,15 +17,20 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Agent logins (unique across the platform) with their password hashes, kept in the same transaction as the
- * agent's events. A second agent with a taken login makes the whole command fail.
+ * Agent logins (unique across the platform) with their password hashes, roles and active flags, and the number of
+ * active owners of each organization, kept in the same transaction as the agent's events. A second agent with a
+ * taken login, or a change that would leave an organization without an active owner, makes the whole command fail.
  */
 @Component
 @ProcessingGroup(EnvironmentKeys.PROCESSING_GROUP)
 public class AgentLogins {
 
-    public record Account(AgentId agentId, OrganizationId organizationId, Role role, String passwordHash) {
+    public record Account(AgentId agentId, OrganizationId organizationId, Role role, String passwordHash,
+                          boolean active) {
     }
+
+    private static final String ACCOUNT_COLUMNS = "select agent_id, organization_id, role, password_hash, active "
+            + "from agent_logins where ";
 
     private final JdbcClient jdbc;
 
@@ -33,6 +40,7 @@ public class AgentLogins {
 
     @EventHandler
     void on(AgentAdded event) {
+        lockOwners(event.organizationId());
         int rows = jdbc.sql("""
                         insert into agent_logins (login, agent_id, organization_id, role) values (:login, :agent, :org, :role)
                         on conflict (login) do update set role = excluded.role
@@ -45,6 +53,7 @@ public class AgentLogins {
         if (rows == 0) {
             throw Rejection.conflict("login", "an agent with this login already exists");
         }
+        recountOwners(event.organizationId(), "role");
     }
 
     @EventHandler
@@ -55,10 +64,64 @@ public class AgentLogins {
                 .update();
     }
 
-    /** Whether the agent exists and may act (deactivation, #3, clears it). */
+    @EventHandler
+    void on(AgentRoleChanged event) {
+        lockOwners(event.organizationId());
+        jdbc.sql("update agent_logins set role = :role where agent_id = :agent")
+                .param("role", event.role().name())
+                .param("agent", event.agentId().value())
+                .update();
+        recountOwners(event.organizationId(), "role");
+    }
+
+    @EventHandler
+    void on(AgentDeactivated event) {
+        lockOwners(event.organizationId());
+        jdbc.sql("update agent_logins set active = false where agent_id = :agent")
+                .param("agent", event.agentId().value())
+                .update();
+        recountOwners(event.organizationId(), "agentId");
+    }
+
+    /**
+     * Creates the organization's owner count if needed and locks it until the transaction ends, so that changes
+     * to the owners of one organization happen one after another.
+     */
+    private void lockOwners(OrganizationId organization) {
+        jdbc.sql("""
+                        insert into organization_owner_counts (organization_id, active_owners) values (:org, 1)
+                        on conflict (organization_id) do update set active_owners = organization_owner_counts.active_owners""")
+                .param("org", organization.value())
+                .update();
+    }
+
+    /** Recounts (idempotently) from the logins; refuses a result of no active owner, naming {@code field}. */
+    private void recountOwners(OrganizationId organization, String field) {
+        int owners = jdbc.sql("select count(*) from agent_logins where organization_id = :org and role = 'OWNER' "
+                        + "and active")
+                .param("org", organization.value()).query(Integer.class).single();
+        if (owners == 0) {
+            throw Rejection.conflict(field, "an organization must keep at least one active owner");
+        }
+        jdbc.sql("update organization_owner_counts set active_owners = :owners where organization_id = :org")
+                .param("owners", owners)
+                .param("org", organization.value())
+                .update();
+    }
+
+    /** Whether the agent exists and may act (deactivation clears it). */
     public boolean isActive(String agentId) {
         return jdbc.sql("select count(*) from agent_logins where agent_id = :agent and active")
                 .param("agent", agentId).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Whether the agent is active and still holds {@code role}: an access token issued before a role change is
+     * refused, so a demoted agent cannot keep acting with their former rights until the token expires.
+     */
+    public boolean isActiveInRole(String agentId, String role) {
+        return jdbc.sql("select count(*) from agent_logins where agent_id = :agent and role = :role and active")
+                .param("agent", agentId).param("role", String.valueOf(role)).query(Integer.class).single() > 0;
     }
 
     public boolean isTaken(String login) {
@@ -67,10 +130,18 @@ public class AgentLogins {
     }
 
     public Optional<Account> byLogin(String login) {
-        return jdbc.sql("select agent_id, organization_id, role, password_hash from agent_logins where login = :login")
-                .param("login", login)
+        return find("login", login);
+    }
+
+    public Optional<Account> byAgentId(String agentId) {
+        return find("agent_id", agentId);
+    }
+
+    private Optional<Account> find(String column, String value) {
+        return jdbc.sql(ACCOUNT_COLUMNS + column + " = :value")
+                .param("value", value)
                 .query((rs, n) -> new Account(new AgentId(rs.getString(1)), new OrganizationId(rs.getString(2)),
-                        Role.valueOf(rs.getString(3)), rs.getString(4)))
+                        Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5)))
                 .optional();
     }
 }

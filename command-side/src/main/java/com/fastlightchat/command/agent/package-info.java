@@ -1,2 +1,2 @@
-/** Agents: the support staff of an organization, their accounts and logins. */
+/** Agents: an organization's support staff, their accounts, invitations, roles, presence, capacity and teams. */
 package com.fastlightchat.command.agent;

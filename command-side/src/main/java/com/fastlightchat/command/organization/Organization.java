@@ -1,37 +1,150 @@
 package com.fastlightchat.command.organization;
 
-import com.fastlightchat.web.Rejection;
+import com.fastlightchat.command.agent.ActingAgent;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
+import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
+import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
+import com.fastlightchat.kernel.event.OrganizationEvent.TeamDeleted;
+import com.fastlightchat.kernel.event.OrganizationEvent.TeamRenamed;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
+import com.fastlightchat.web.Rejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+/** The tenant: its name and its teams. */
 @Aggregate
 public class Organization {
 
     public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_TEAMS = 500;
 
     @AggregateIdentifier
     private OrganizationId id;
+    private String name;
+    /** Live teams by id, with their names. */
+    private final Map<TeamId, String> teams = new HashMap<>();
+    private final Set<TeamId> deletedTeams = new HashSet<>();
 
     protected Organization() {
     }
 
     @CommandHandler
     public Organization(CreateOrganization command) {
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw Rejection.invalid("organizationName", "must be 1-" + MAX_NAME_LENGTH + " characters");
-        }
+        String name = validName(command.name(), "organizationName");
         apply(new OrganizationCreated(command.organizationId(), name, command.ownerAgentId()));
+    }
+
+    @CommandHandler
+    public void handle(RenameOrganization command) {
+        authorize(command.by());
+        String newName = validName(command.name(), "name");
+        if (!newName.equals(name)) {
+            apply(new OrganizationRenamed(id, newName));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CreateTeam command) {
+        authorize(command.by());
+        String teamName = validName(command.name(), "name");
+        String existing = teams.get(command.teamId());
+        if (existing != null && existing.equals(teamName)) {
+            return;
+        }
+        if (existing != null || deletedTeams.contains(command.teamId())) {
+            throw Rejection.conflict("teamId", "a team with this id already exists");
+        }
+        if (teams.size() >= MAX_TEAMS) {
+            throw Rejection.conflict("name", "an organization has at most " + MAX_TEAMS + " teams");
+        }
+        requireUniqueTeamName(command.teamId(), teamName);
+        apply(new TeamCreated(id, command.teamId(), teamName, command.by().agentId()));
+    }
+
+    @CommandHandler
+    public void handle(RenameTeam command) {
+        authorize(command.by());
+        String teamName = validName(command.name(), "name");
+        String existing = teams.get(command.teamId());
+        if (existing == null) {
+            throw Rejection.notFound("team");
+        }
+        if (!existing.equals(teamName)) {
+            requireUniqueTeamName(command.teamId(), teamName);
+            apply(new TeamRenamed(id, command.teamId(), teamName, command.by().agentId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteTeam command) {
+        authorize(command.by());
+        if (deletedTeams.contains(command.teamId())) {
+            return;
+        }
+        if (!teams.containsKey(command.teamId())) {
+            throw Rejection.notFound("team");
+        }
+        apply(new TeamDeleted(id, command.teamId(), command.by().agentId()));
+    }
+
+    /** Owners and admins of this organization administer it. */
+    private void authorize(ActingAgent by) {
+        by.requireAdmin();
+        by.requireOrganization(id, "organization");
+    }
+
+    private void requireUniqueTeamName(TeamId teamId, String teamName) {
+        String folded = teamName.toLowerCase(Locale.ROOT);
+        boolean taken = teams.entrySet().stream().anyMatch(team -> !team.getKey().equals(teamId)
+                && team.getValue().toLowerCase(Locale.ROOT).equals(folded));
+        if (taken) {
+            throw Rejection.conflict("name", "a team with this name already exists");
+        }
+    }
+
+    private static String validName(String name, String field) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
+            throw Rejection.invalid(field, "must be 1-" + MAX_NAME_LENGTH + " characters");
+        }
+        return stripped;
     }
 
     @EventSourcingHandler
     void on(OrganizationCreated event) {
         id = event.organizationId();
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRenamed event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(TeamCreated event) {
+        teams.put(event.teamId(), event.name());
+    }
+
+    @EventSourcingHandler
+    void on(TeamRenamed event) {
+        teams.put(event.teamId(), event.name());
+    }
+
+    @EventSourcingHandler
+    void on(TeamDeleted event) {
+        teams.remove(event.teamId());
+        deletedTeams.add(event.teamId());
     }
 }

@@ -6,6 +6,7 @@ import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.TypedId;
 import com.fastlightchat.kernel.id.UserId;
 import tools.jackson.core.JsonGenerator;
@@ -59,6 +60,7 @@ public final class KernelJson {
         addId(module, ChatId.class, ChatId::new);
         addId(module, MessageId.class, MessageId::new);
         addId(module, ClientMessageId.class, ClientMessageId::new);
+        addId(module, TeamId.class, TeamId::new);
         return module;
     }
 

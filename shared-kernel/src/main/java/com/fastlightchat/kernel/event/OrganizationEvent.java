@@ -2,8 +2,9 @@ package com.fastlightchat.kernel.event;
 
 import com.fastlightchat.kernel.id.AgentId;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
 
-/** Events of the organization (tenant) aggregate. */
+/** Events of the organization (tenant) aggregate, including its teams. */
 public sealed interface OrganizationEvent extends DomainEvent {
 
     @Override
@@ -23,5 +24,24 @@ public sealed interface OrganizationEvent extends DomainEvent {
 
     @EventType(name = "organization.renamed", version = 1)
     record OrganizationRenamed(OrganizationId organizationId, String name) implements OrganizationEvent {
+    }
+
+    /** A team names a group of agents (membership is on the agent: {@link AgentEvent.AgentTeamsChanged}). */
+    @EventType(name = "organization.team-created", version = 1)
+    record TeamCreated(OrganizationId organizationId, TeamId teamId, String name, AgentId createdBy)
+            implements OrganizationEvent {
+    }
+
+    @EventType(name = "organization.team-renamed", version = 1)
+    record TeamRenamed(OrganizationId organizationId, TeamId teamId, String name, AgentId renamedBy)
+            implements OrganizationEvent {
+    }
+
+    /**
+     * The team no longer exists: every agent's membership of it ends with this event, without an
+     * {@link AgentEvent.AgentTeamsChanged} per member.
+     */
+    @EventType(name = "organization.team-deleted", version = 1)
+    record TeamDeleted(OrganizationId organizationId, TeamId teamId, AgentId deletedBy) implements OrganizationEvent {
     }
 }

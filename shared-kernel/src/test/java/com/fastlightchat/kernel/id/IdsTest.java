@@ -27,7 +27,8 @@ class IdsTest {
                 Arguments.of("userId", (Function<String, TypedId>) UserId::new),
                 Arguments.of("chatId", (Function<String, TypedId>) ChatId::new),
                 Arguments.of("messageId", (Function<String, TypedId>) MessageId::new),
-                Arguments.of("clientMessageId", (Function<String, TypedId>) ClientMessageId::new));
+                Arguments.of("clientMessageId", (Function<String, TypedId>) ClientMessageId::new),
+                Arguments.of("teamId", (Function<String, TypedId>) TeamId::new));
     }
 
     @ParameterizedTest

@@ -25,6 +25,6 @@ public class SdkAuthentication {
         return new CallerAuthenticator(tokens,
                 apiKey -> keys.byApiKey(apiKey).map(owner -> new ApiKeyRecord(owner.organizationId().value(),
                         owner.environmentId().value(), owner.apiSecretHash())),
-                agent -> logins.isActive(agent.agentId()));
+                agent -> logins.isActiveInRole(agent.agentId(), agent.role()));
     }
 }

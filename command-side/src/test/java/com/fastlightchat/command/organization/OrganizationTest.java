@@ -1,0 +1,199 @@
+package com.fastlightchat.command.organization;
+
+import com.fastlightchat.command.agent.ActingAgent;
+import com.fastlightchat.kernel.event.AgentEvent.Role;
+import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
+import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
+import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
+import com.fastlightchat.kernel.event.OrganizationEvent.TeamDeleted;
+import com.fastlightchat.kernel.event.OrganizationEvent.TeamRenamed;
+import com.fastlightchat.kernel.id.AgentId;
+import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
+import com.fastlightchat.web.Rejection;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.fastlightchat.command.RejectionMatchers.rejection;
+
+class OrganizationTest {
+
+    private static final OrganizationId ORG = new OrganizationId("org_1");
+    private static final ActingAgent OWNER = new ActingAgent(ORG, new AgentId("ag_owner"), Role.OWNER);
+    private static final ActingAgent ADMIN = new ActingAgent(ORG, new AgentId("ag_admin"), Role.ADMIN);
+    private static final ActingAgent PLAIN_AGENT = new ActingAgent(ORG, new AgentId("ag_plain"), Role.AGENT);
+    private static final ActingAgent OTHER_OWNER =
+            new ActingAgent(new OrganizationId("org_2"), new AgentId("ag_x"), Role.OWNER);
+    private static final OrganizationCreated CREATED = new OrganizationCreated(ORG, "Acme", OWNER.agentId());
+    private static final TeamId BILLING = new TeamId("team_billing");
+    private static final TeamId SALES = new TeamId("team_sales");
+    private static final TeamCreated BILLING_CREATED = new TeamCreated(ORG, BILLING, "Billing", ADMIN.agentId());
+
+    private AggregateTestFixture<Organization> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Organization.class);
+    }
+
+    @Test
+    void givenNothing_whenCreatingWithBlankName_thenInvalidOrganizationName() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrganization(ORG, "  ", OWNER.agentId()))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.INVALID, "organizationName"));
+    }
+
+    // --- rename
+
+    @Test
+    void givenOrganization_whenAdminRenamesIt_thenRenamedWithStrippedName() {
+        fixture.given(CREATED)
+                .when(new RenameOrganization(ORG, ADMIN, "  Acme Care "))
+                .expectEvents(new OrganizationRenamed(ORG, "Acme Care"));
+    }
+
+    @Test
+    void givenOrganization_whenOwnerRenamesItToItsName_thenNothingHappens() {
+        fixture.given(CREATED)
+                .when(new RenameOrganization(ORG, OWNER, "Acme"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenOrganization_whenPlainAgentRenamesIt_thenForbidden() {
+        fixture.given(CREATED)
+                .when(new RenameOrganization(ORG, PLAIN_AGENT, "Mine now"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.FORBIDDEN, null));
+    }
+
+    @Test
+    void givenOrganization_whenRenamedToTooLongName_thenInvalidName() {
+        fixture.given(CREATED)
+                .when(new RenameOrganization(ORG, OWNER, "x".repeat(101)))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.INVALID, "name"));
+    }
+
+    @Test
+    void givenOrganization_whenOwnerOfAnotherRenamesIt_thenNotFound() {
+        fixture.given(CREATED)
+                .when(new RenameOrganization(ORG, OTHER_OWNER, "Taken over"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    // --- teams
+
+    @Test
+    void givenOrganization_whenAdminCreatesTeam_thenTeamCreated() {
+        fixture.given(CREATED)
+                .when(new CreateTeam(ORG, ADMIN, BILLING, " Billing "))
+                .expectEvents(BILLING_CREATED);
+    }
+
+    @Test
+    void givenTeam_whenTheSameCreationIsRetried_thenNothingHappens() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new CreateTeam(ORG, ADMIN, BILLING, "Billing"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenTeamBilling_whenCreatingAnotherNamedBillingInOtherCase_thenConflictOnName() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new CreateTeam(ORG, ADMIN, SALES, "BILLING"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "name"));
+    }
+
+    @Test
+    void givenOrganization_whenPlainAgentCreatesTeam_thenForbidden() {
+        fixture.given(CREATED)
+                .when(new CreateTeam(ORG, PLAIN_AGENT, BILLING, "Billing"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.FORBIDDEN, null));
+    }
+
+    @Test
+    void givenOrganization_whenCreatingTeamWithBlankName_thenInvalidName() {
+        fixture.given(CREATED)
+                .when(new CreateTeam(ORG, ADMIN, BILLING, " "))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.INVALID, "name"));
+    }
+
+    @Test
+    void givenTeam_whenAdminRenamesIt_thenTeamRenamed() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new RenameTeam(ORG, OWNER, BILLING, "Refunds"))
+                .expectEvents(new TeamRenamed(ORG, BILLING, "Refunds", OWNER.agentId()));
+    }
+
+    @Test
+    void givenTeam_whenRenamedToItsName_thenNothingHappens() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new RenameTeam(ORG, OWNER, BILLING, "Billing"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenTwoTeams_whenRenamingOneToTheOthersName_thenConflictOnName() {
+        fixture.given(CREATED, BILLING_CREATED, new TeamCreated(ORG, SALES, "Sales", ADMIN.agentId()))
+                .when(new RenameTeam(ORG, OWNER, SALES, "billing"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "name"));
+    }
+
+    @Test
+    void givenOrganization_whenRenamingUnknownTeam_thenNotFound() {
+        fixture.given(CREATED)
+                .when(new RenameTeam(ORG, OWNER, SALES, "Sales"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    @Test
+    void givenTeam_whenAdminDeletesIt_thenTeamDeleted() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new DeleteTeam(ORG, ADMIN, BILLING))
+                .expectEvents(new TeamDeleted(ORG, BILLING, ADMIN.agentId()));
+    }
+
+    @Test
+    void givenDeletedTeam_whenDeletedAgain_thenNothingHappens() {
+        fixture.given(CREATED, BILLING_CREATED, new TeamDeleted(ORG, BILLING, ADMIN.agentId()))
+                .when(new DeleteTeam(ORG, ADMIN, BILLING))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenDeletedTeam_whenRenamed_thenNotFound() {
+        fixture.given(CREATED, BILLING_CREATED, new TeamDeleted(ORG, BILLING, ADMIN.agentId()))
+                .when(new RenameTeam(ORG, ADMIN, BILLING, "Back"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    @Test
+    void givenOrganization_whenDeletingUnknownTeam_thenNotFound() {
+        fixture.given(CREATED)
+                .when(new DeleteTeam(ORG, ADMIN, SALES))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    @Test
+    void givenTeam_whenPlainAgentDeletesIt_thenForbidden() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new DeleteTeam(ORG, PLAIN_AGENT, BILLING))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.FORBIDDEN, null));
+    }
+}
