@@ -9,10 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * because it stops the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // close the context while its servers still run; the servers stop with the JVM (shutdown hook)
 class PublicationOutageIT {
 
     static final EmbeddedServers SERVERS = startServers();
@@ -57,11 +58,6 @@ class PublicationOutageIT {
         registry.add("spring.kafka.bootstrap-servers", endpoints::kafkaBootstrapServers);
         registry.add("flc.command.token-secret", () -> "outage-test-secret-0123456789abcdefghij");
         registry.add("flc.command.publish-timeout", () -> "2s");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        SERVERS.close();
     }
 
     @LocalServerPort
