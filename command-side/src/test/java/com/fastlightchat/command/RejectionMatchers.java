@@ -5,6 +5,8 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
+import java.util.Objects;
+
 /** Hamcrest matchers for {@link Rejection}s expected by aggregate fixture tests. */
 public final class RejectionMatchers {
 
@@ -16,7 +18,7 @@ public final class RejectionMatchers {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Rejection rejection) {
-                return rejection.kind() == kind && java.util.Objects.equals(field, rejection.field());
+                return rejection.kind() == kind && Objects.equals(field, rejection.field());
             }
 
             @Override

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -53,8 +54,8 @@ public final class SecretBox {
         if (sealed == null || sealed.length <= NONCE_BYTES) {
             throw new IllegalStateException("sealed secret is malformed");
         }
-        byte[] nonce = java.util.Arrays.copyOfRange(sealed, 0, NONCE_BYTES);
-        byte[] body = java.util.Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length);
+        byte[] nonce = Arrays.copyOfRange(sealed, 0, NONCE_BYTES);
+        byte[] body = Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length);
         return new String(crypt(Cipher.DECRYPT_MODE, nonce, context, body), StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,6 @@
 package com.fastlightchat.command.user;
 
+import com.fastlightchat.command.CommandSideTesting;
 import com.fastlightchat.command.agent.AddAgent;
 import com.fastlightchat.command.environment.MemberSecrets;
 import com.fastlightchat.kernel.envelope.EventCodec;
@@ -31,12 +32,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +42,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,17 +56,11 @@ import static org.awaitility.Awaitility.await;
 class EnvironmentsAndUsersIT {
 
     static final Isolation ISOLATION = TestServers.shared().isolate(EnvironmentsAndUsersIT.class);
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String PASSWORD = "correct horse battery";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("flc.command.topic-prefix", ISOLATION::topicPrefix);
-        registry.add("flc.command.topic-partitions", () -> 3);
-        registry.add("flc.command.token-secret", () -> "integration-test-secret-0123456789abcdef");
-        registry.add("flc.command.secrets-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        CommandSideTesting.registerProperties(ISOLATION, registry);
     }
 
     /** Stands in for the chat feature's transfer command: records what the merge process asks for. */
@@ -355,7 +346,7 @@ class EnvironmentsAndUsersIT {
     }
 
     /** Every record on this test's topics, read until one matches {@code last}. */
-    private List<String> consumeAll(java.util.function.Predicate<String> last) {
+    private List<String> consumeAll(Predicate<String> last) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -374,14 +365,6 @@ class EnvironmentsAndUsersIT {
 
     private JsonNode call(String method, String path, Map<String, String> headers, Object body, int expectedStatus)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return CommandSideTesting.call(port, method, path, headers, body, expectedStatus);
     }
 }
