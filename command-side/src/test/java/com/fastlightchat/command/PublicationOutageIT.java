@@ -58,6 +58,7 @@ class PublicationOutageIT {
         registry.add("spring.kafka.bootstrap-servers", endpoints::kafkaBootstrapServers);
         registry.add("flc.command.token-secret", () -> "outage-test-secret-0123456789abcdefghij");
         registry.add("flc.command.publish-timeout", () -> "2s");
+        registry.add("flc.command.secrets-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 
     @LocalServerPort

@@ -33,4 +33,9 @@ public final class RejectionMatchers {
             }
         };
     }
+
+    /** An invalid-input rejection naming {@code field}. */
+    public static Matcher<Rejection> rejectedField(String field) {
+        return rejection(Rejection.Kind.INVALID, field);
+    }
 }

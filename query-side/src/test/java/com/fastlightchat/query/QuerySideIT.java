@@ -10,6 +10,7 @@ import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.DomainEvent;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import com.fastlightchat.kernel.event.EnvironmentEvent.PluginKeyRotated;
 import com.fastlightchat.kernel.event.MessageContent;
 import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.ClientMessageId;
@@ -180,6 +181,31 @@ class QuerySideIT {
         Instant now = Instant.now();
         return TOKENS.issue(new TokenClaims("ag_" + role.toLowerCase(), TokenClaims.Kind.AGENT, organization.value(),
                 null, role, now, now.plusSeconds(600)));
+    }
+
+    @Test
+    void givenPluginKeyRotated_whenQuerying_thenOldKeyRefusedAndNewKeyAccepted() throws Exception {
+        var org = new OrganizationId("org_rotation");
+        var env = new EnvironmentId("env_rotation");
+        var user = new UserId("usr_rotation");
+        publish(1, new EnvironmentCreated(org, env, "production", "pk_rotation_old", "ak_rotation", "hash"), UUID.randomUUID().toString());
+        ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));
+        publish(1, new ChatOpened(org, chat, env, user, Actor.user(user.value())), UUID.randomUUID().toString());
+        Instant now = Instant.now();
+        String token = TOKENS.issue(new TokenClaims(user.value(), TokenClaims.Kind.USER, org.value(), env.value(), null,
+                now, now.plusSeconds(600)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/sdk/chats/" + chat.value(),
+                Map.of("X-Plugin-Key", "pk_rotation_old", "X-User-Token", token)).statusCode() == 200);
+
+        String rotationId = UUID.randomUUID().toString();
+        var rotated = new PluginKeyRotated(org, env, "pk_rotation_new", "pk_rotation_old", Actor.agent("ag_owner"));
+        publish(2, rotated, rotationId);
+        publish(2, rotated, rotationId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/sdk/chats/" + chat.value(),
+                Map.of("X-Plugin-Key", "pk_rotation_new", "X-User-Token", token)).statusCode() == 200);
+        assertThat(get("/v1/sdk/chats/" + chat.value(), Map.of("X-Plugin-Key", "pk_rotation_old", "X-User-Token", token))
+                .statusCode()).isEqualTo(401);
     }
 
     @Test

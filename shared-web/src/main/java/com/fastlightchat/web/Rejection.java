@@ -50,6 +50,11 @@ public final class Rejection extends RuntimeException {
         return new Rejection(Kind.UNAUTHENTICATED, null, message);
     }
 
+    /** A credential given in input {@code field} is wrong. */
+    public static Rejection unauthenticated(String field, String message) {
+        return new Rejection(Kind.UNAUTHENTICATED, field, message);
+    }
+
     public static Rejection forbidden(String message) {
         return new Rejection(Kind.FORBIDDEN, null, message);
     }

@@ -1,6 +1,8 @@
 package com.fastlightchat.command.environment;
 
+import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import com.fastlightchat.kernel.event.EnvironmentEvent.PluginKeyRotated;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import org.axonframework.config.ProcessingGroup;
@@ -42,6 +44,24 @@ public class EnvironmentKeys {
                 .param("pluginKey", event.pluginKey())
                 .param("apiKey", event.apiKey())
                 .param("secretHash", event.apiSecretHash())
+                .update();
+    }
+
+    /** The old key is overwritten, so it stops authenticating in the very transaction that stores the event. */
+    @EventHandler
+    void on(ApiKeyRotated event) {
+        jdbc.sql("update environment_keys set api_key = :apiKey, api_secret_hash = :secretHash where environment_id = :env")
+                .param("apiKey", event.apiKey())
+                .param("secretHash", event.apiSecretHash())
+                .param("env", event.environmentId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(PluginKeyRotated event) {
+        jdbc.sql("update environment_keys set plugin_key = :pluginKey where environment_id = :env")
+                .param("pluginKey", event.pluginKey())
+                .param("env", event.environmentId().value())
                 .update();
     }
 

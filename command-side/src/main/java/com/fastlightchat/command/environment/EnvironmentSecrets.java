@@ -6,7 +6,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Generates environment keys: public plugin and API keys, and 192-bit API secrets (stored only hashed).
+ * Generates environment keys: public plugin and API keys, 192-bit API secrets (stored only hashed) and 256-bit
+ * member secrets (stored only encrypted, because the server must read them back to check member hashes).
  */
 public final class EnvironmentSecrets {
 
@@ -29,6 +30,16 @@ public final class EnvironmentSecrets {
     /** A secret, shown to its owner once. */
     public static String newApiSecret() {
         return "sk_" + randomHex(24);
+    }
+
+    /** A member secret, shown to its owner once; it signs member hashes as its UTF-8 bytes, exactly as shown. */
+    public static String newMemberSecret() {
+        return "ms_" + randomHex(32);
+    }
+
+    /** What events say of a member secret: the first 8 hex digits of its SHA-256, enough to tell secrets apart. */
+    public static String fingerprint(String memberSecret) {
+        return ApiSecrets.hash(memberSecret).substring(0, 8);
     }
 
     /** See {@link ApiSecrets}: the one hashing of secrets, shared with every service that checks them. */

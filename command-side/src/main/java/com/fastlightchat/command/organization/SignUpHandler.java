@@ -6,6 +6,8 @@ import com.fastlightchat.command.agent.AgentLogins;
 import com.fastlightchat.command.environment.CreateEnvironment;
 import com.fastlightchat.command.environment.Environment;
 import com.fastlightchat.command.environment.EnvironmentSecrets;
+import com.fastlightchat.command.environment.MemberSecretStore;
+import com.fastlightchat.command.environment.Requester;
 import com.fastlightchat.web.Rejection;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
 import com.fastlightchat.kernel.id.AgentId;
@@ -25,10 +27,12 @@ public class SignUpHandler {
 
     private final Configuration axon;
     private final AgentLogins logins;
+    private final MemberSecretStore memberSecrets;
 
-    public SignUpHandler(Configuration axon, AgentLogins logins) {
+    public SignUpHandler(Configuration axon, AgentLogins logins, MemberSecretStore memberSecrets) {
         this.axon = axon;
         this.logins = logins;
+        this.memberSecrets = memberSecrets;
     }
 
     @CommandHandler
@@ -43,6 +47,7 @@ public class SignUpHandler {
         String pluginKey = EnvironmentSecrets.newPluginKey();
         String apiKey = EnvironmentSecrets.newApiKey();
         String apiSecret = EnvironmentSecrets.newApiSecret();
+        String memberSecret = EnvironmentSecrets.newMemberSecret();
 
         axon.repository(Organization.class).newInstance(() -> new Organization(
                 new CreateOrganization(organizationId, command.organizationName(), ownerId)));
@@ -51,8 +56,9 @@ public class SignUpHandler {
                         command.ownerPasswordHash())));
         axon.repository(Environment.class).newInstance(() -> new Environment(
                 new CreateEnvironment(environmentId, organizationId, command.environmentName(), pluginKey, apiKey,
-                        EnvironmentSecrets.hash(apiSecret))));
+                        EnvironmentSecrets.hash(apiSecret), memberSecret, new Requester(ownerId, Role.OWNER)),
+                memberSecrets));
         return new SignUp.Result(organizationId.value(), ownerId.value(), environmentId.value(), pluginKey, apiKey,
-                apiSecret);
+                apiSecret, memberSecret);
     }
 }

@@ -38,6 +38,14 @@ public class UserVeils {
         }
     }
 
+    /** The veil id a user booted with. */
+    public Optional<String> veilOf(UserId userId) {
+        return jdbc.sql("select veil_id from user_veils where user_id = :user")
+                .param("user", userId.value())
+                .query(String.class)
+                .optional();
+    }
+
     public Optional<UserId> find(EnvironmentId environmentId, String veilId) {
         return jdbc.sql("select user_id from user_veils where environment_id = :env and veil_id = :veil")
                 .param("env", environmentId.value())

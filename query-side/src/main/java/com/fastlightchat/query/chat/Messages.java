@@ -1,6 +1,7 @@
 package com.fastlightchat.query.chat;
 
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.MessageContent.Attachment;
@@ -30,6 +31,8 @@ import java.util.Map;
 public class Messages {
 
     public static final String COLLECTION = "messages";
+    /** Per chat, how far this read model has got; only for read-your-writes. */
+    public static final String POSITIONS = "message_positions";
 
     /** A message as served to readers; enum-like values in lower case, as in the realtime edge's client format. */
     public record MessageView(String messageId, String chatId, long sequence, String clientMessageId,
@@ -51,7 +54,21 @@ public class Messages {
             if (envelope.payload() instanceof MessagePosted posted) {
                 apply(envelope, posted);
             }
+            if (envelope.payload() instanceof ChatEvent event) {
+                advance(event.chatId().value(), envelope.sequence());
+            }
         });
+    }
+
+    /** Records that this read model has applied the chat's events up to {@code sequence} (read-your-writes). */
+    private void advance(String chatId, long sequence) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(chatId)), new Update().max("lastSequence", sequence), POSITIONS);
+    }
+
+    /** The highest chat sequence this read model has applied for the chat (0 if none). */
+    public long position(String chatId) {
+        Document doc = mongo.findById(chatId, Document.class, POSITIONS);
+        return doc == null ? 0 : ((Number) doc.getOrDefault("lastSequence", 0L)).longValue();
     }
 
     void apply(EventEnvelope envelope, MessagePosted event) {

@@ -3,6 +3,7 @@ package com.fastlightchat.query.environment;
 import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
+import com.fastlightchat.kernel.event.EnvironmentEvent.PluginKeyRotated;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,11 @@ public class Environments {
     /** Applies one environment-events record. Idempotent: the same event again leaves the row as it is. */
     public void project(ConsumerRecord<String, byte[]> record) {
         EventRecords.decode(record).ifPresent(envelope -> {
-            if (envelope.payload() instanceof EnvironmentCreated created) {
-                apply(envelope, created);
+            switch (envelope.payload()) {
+                case EnvironmentCreated created -> apply(envelope, created);
+                case PluginKeyRotated rotated -> apply(envelope, rotated);
+                default -> {
+                }
             }
         });
     }
@@ -38,6 +42,21 @@ public class Environments {
                 .param("env", event.environmentId().value())
                 .param("org", event.organizationId().value())
                 .param("name", event.name())
+                .param("pluginKey", event.pluginKey())
+                .param("eventId", envelope.eventId())
+                .param("at", Timestamp.from(envelope.occurredAt()))
+                .update();
+    }
+
+    /**
+     * The new plugin key replaces the old one at once. Applied only over an older state (the row's last event is
+     * not this one), so a redelivery changes nothing; events of one environment arrive in order.
+     */
+    void apply(EventEnvelope envelope, PluginKeyRotated event) {
+        jdbc.sql("""
+                        update environments set plugin_key = :pluginKey, last_event_id = :eventId, updated_at = :at
+                        where environment_id = :env and last_event_id <> :eventId""")
+                .param("env", event.environmentId().value())
                 .param("pluginKey", event.pluginKey())
                 .param("eventId", envelope.eventId())
                 .param("at", Timestamp.from(envelope.occurredAt()))

@@ -3,7 +3,10 @@ package com.fastlightchat.kernel.event;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.OrganizationId;
 
-/** Events of an environment: a deployment of the chat (e.g. production, staging) with its keys. */
+/**
+ * Events of an environment: a deployment of the chat (e.g. production, staging) with its keys. No event ever
+ * carries a clear secret: API secrets appear only as a one-way hash, the member secret only as a fingerprint.
+ */
 public sealed interface EnvironmentEvent extends DomainEvent {
 
     EnvironmentId environmentId();
@@ -26,5 +29,27 @@ public sealed interface EnvironmentEvent extends DomainEvent {
     record EnvironmentCreated(OrganizationId organizationId, EnvironmentId environmentId,
                               String name, String pluginKey, String apiKey, String apiSecretHash)
             implements EnvironmentEvent {
+    }
+
+    /**
+     * A new member secret (which signs end users' member hashes) replaced any earlier one, which stops verifying at
+     * once. The secret itself is kept encrypted by the command side only; {@code fingerprint} (the first 8 hex
+     * digits of its SHA-256) lets an owner tell which secret is current.
+     */
+    @EventType(name = "environment.member-secret-issued", version = 1)
+    record MemberSecretIssued(OrganizationId organizationId, EnvironmentId environmentId, String fingerprint,
+                              Actor issuedBy) implements EnvironmentEvent {
+    }
+
+    /** A new API key and secret replaced {@code previousApiKey}, which stopped working at once. */
+    @EventType(name = "environment.api-key-rotated", version = 1)
+    record ApiKeyRotated(OrganizationId organizationId, EnvironmentId environmentId, String apiKey,
+                         String apiSecretHash, String previousApiKey, Actor rotatedBy) implements EnvironmentEvent {
+    }
+
+    /** A new plugin key replaced {@code previousPluginKey}, which stopped working at once. */
+    @EventType(name = "environment.plugin-key-rotated", version = 1)
+    record PluginKeyRotated(OrganizationId organizationId, EnvironmentId environmentId, String pluginKey,
+                            String previousPluginKey, Actor rotatedBy) implements EnvironmentEvent {
     }
 }

@@ -70,7 +70,7 @@ public class SdkChatQueries {
             throw Rejection.invalid("awaitMillis", "must be 0 or more");
         }
         boolean fresh = ReadYourWrites.await(
-                () -> chats.find(chatId).map(ChatSummary::lastSequence).orElse(0L), awaitSequence,
+                () -> messages.position(chatId), awaitSequence,
                 Duration.ofMillis(awaitMillis));
         ChatSummary chat = ownChat(caller, chatId);
         List<MessageView> page = before != null
