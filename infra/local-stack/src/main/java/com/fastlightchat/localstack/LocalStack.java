@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The demo tenant created at start; {@code apiSecret} and {@code agentPassword} are new on every run. */
     public record Demo(String organizationId, String environmentId, String pluginKey, String apiKey, String apiSecret,
-                       String agentLogin, String agentPassword) {
+                       String memberSecret, String agentLogin, String agentPassword) {
     }
 
     public static final String DEMO_LOGIN = "demo@fastlight.chat";
@@ -170,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
             JsonNode result = JSON.readTree(response.body());
             return new Demo(result.get("organizationId").asString(), result.get("environmentId").asString(),
                     result.get("pluginKey").asString(), result.get("apiKey").asString(),
-                    result.get("apiSecret").asString(), DEMO_LOGIN, password);
+                    result.get("apiSecret").asString(), result.path("memberSecret").asString(""), DEMO_LOGIN, password);
         } catch (IOException e) {
             throw new IllegalStateException("demo sign-up failed", e);
         } catch (InterruptedException e) {
@@ -313,6 +313,7 @@ public final class LocalStack implements AutoCloseable {
                   Plugin key      %s
                   API key         %s
                   API secret      %s
+                  Member secret   %s   (signs memberHash = hex HMAC-SHA256(memberId))
                   Agent login     %s
                   Agent password  %s
 
@@ -320,7 +321,7 @@ public final class LocalStack implements AutoCloseable {
                 """, (System.nanoTime() - started) / 1e9, stack.commandUrl(), stack.queryUrl(), stack.edgeUrl(),
                 stack.servers().kafkaBootstrapServers(), stack.servers().postgresPort(), stack.servers().mongoUri(),
                 stack.servers().redisPort(), demo.organizationId(), demo.environmentId(), demo.pluginKey(),
-                demo.apiKey(), demo.apiSecret(), demo.agentLogin(), demo.agentPassword(),
+                demo.apiKey(), demo.apiSecret(), demo.memberSecret(), demo.agentLogin(), demo.agentPassword(),
                 stack.options.workDir().resolve("logs"));
         stopped.await();
     }
