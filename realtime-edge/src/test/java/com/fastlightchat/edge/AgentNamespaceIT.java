@@ -109,6 +109,6 @@ class AgentNamespaceIT {
     }
 
     private static TestSocket agent(OrganizationId org, String agentId) throws Exception {
-        return TestSocket.connect(port, "/agent", Map.of("token", EdgeFixture.agentToken(org, agentId)));
+        return TestSocket.agent(port, org, agentId);
     }
 }

@@ -113,7 +113,6 @@ class RedisOutageIT {
     }
 
     private static TestSocket user(UserId user) throws Exception {
-        return TestSocket.connect(port, "/sdk", Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
-                "userToken", EdgeFixture.userToken(ORG, ENV, user)));
+        return TestSocket.user(port, ORG, ENV, user);
     }
 }

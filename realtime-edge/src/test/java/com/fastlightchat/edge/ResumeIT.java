@@ -202,8 +202,7 @@ class ResumeIT {
     }
 
     private TestSocket user() throws Exception {
-        return TestSocket.connect(port, "/sdk", Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
-                "userToken", EdgeFixture.userToken(ORG, ENV, user)));
+        return TestSocket.user(port, ORG, ENV, user);
     }
 
     private void publishMessages(long from, long to) {

@@ -1,5 +1,7 @@
 package com.fastlightchat.edge;
 
+import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.UserId;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
@@ -37,6 +39,17 @@ final class TestSocket implements AutoCloseable {
         client.socket.connect();
         connected.get(EdgeFixture.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         return client;
+    }
+
+    /** An end user's socket on {@code /sdk}, with the fixture's plugin key and a fresh user token. */
+    static TestSocket user(int port, OrganizationId org, String environmentId, UserId user) throws Exception {
+        return connect(port, "/sdk", Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
+                "userToken", EdgeFixture.userToken(org, environmentId, user)));
+    }
+
+    /** An agent's socket on {@code /agent}. */
+    static TestSocket agent(int port, OrganizationId org, String agentId) throws Exception {
+        return connect(port, "/agent", Map.of("token", EdgeFixture.agentToken(org, agentId)));
     }
 
     /** The {@code connect_error} payload of a socket the server refuses. */

@@ -96,11 +96,10 @@ class TwoInstancesIT {
     }
 
     private static TestSocket user(int port, UserId user) throws Exception {
-        return TestSocket.connect(port, "/sdk", Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
-                "userToken", EdgeFixture.userToken(ORG, ENV, user)));
+        return TestSocket.user(port, ORG, ENV, user);
     }
 
     private static TestSocket agent(int port) throws Exception {
-        return TestSocket.connect(port, "/agent", Map.of("token", EdgeFixture.agentToken(ORG, "ag_1")));
+        return TestSocket.agent(port, ORG, "ag_1");
     }
 }

@@ -111,11 +111,10 @@ class TypingAndPresenceIT {
     }
 
     private TestSocket user() throws Exception {
-        return TestSocket.connect(port, "/sdk", Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
-                "userToken", EdgeFixture.userToken(ORG, ENV, user)));
+        return TestSocket.user(port, ORG, ENV, user);
     }
 
     private TestSocket agent() throws Exception {
-        return TestSocket.connect(port, "/agent", Map.of("token", EdgeFixture.agentToken(ORG, "ag_1")));
+        return TestSocket.agent(port, ORG, "ag_1");
     }
 }
