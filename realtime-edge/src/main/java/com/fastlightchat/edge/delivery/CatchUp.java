@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Reads what a client missed of a chat: from the {@link RecentEvents} window when it covers the whole range
  * (starts at or before the first missing sequence, has no hole, and reaches the newest sequence this instance has
- * seen), otherwise from a {@link Fallback} (the query side, for end users).
+ * seen), otherwise from a {@link Fallback} (the query side, for end users). The result says whether the whole
+ * range was read: a client told otherwise may see a gap, which it fills with {@code chat:fetch} later.
  */
 public final class CatchUp {
 
@@ -46,11 +47,14 @@ public final class CatchUp {
         List<Map<String, Object>> fromWindow = window
                 .map(w -> w.events().stream().map(event -> ClientEvents.render(event, audience)).toList())
                 .orElse(List.of());
-        if (window.isPresent() && covers(window.get().first(), after, Math.min(until, head), fromWindow)) {
+        long target = Math.min(until, head);
+        if (window.isPresent() && covers(window.get().first(), after, target, fromWindow)) {
             return new Result(fromWindow, true);
         }
+        // The query side projects asynchronously: an answer that stops short of what this instance has already
+        // delivered is used, but reported incomplete.
         return fallback.events(chatId, after, until)
-                .map(events -> new Result(events, true))
+                .map(events -> new Result(events, Resume.last(events, after) >= target))
                 .orElseGet(() -> new Result(fromWindow, false));
     }
 
