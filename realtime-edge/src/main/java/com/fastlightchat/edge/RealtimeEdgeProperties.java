@@ -19,6 +19,17 @@ import java.time.Duration;
  * @param topicPrefix    prefix in front of every Kafka topic name (may be empty)
  * @param redisKeyPrefix prefix in front of every Redis key this service writes
  * @param authzCacheTtl  how long a positive "this user may see this chat" answer is cached in Redis
+ * @param pingInterval   how often the server pings each client (Engine.IO heartbeat)
+ * @param pingTimeout    how long a client may leave a ping unanswered before its connection is dropped
+ * @param recentEvents   events kept per chat in the Redis recent-events window (the one-round-trip resume)
+ * @param recentEventsTtl how long a chat's window outlives its last event
+ * @param chatOrganizationTtl how long the edge remembers which organization a chat belongs to (agent joins)
+ * @param catchUpLimit   most events one resume reads from the query side
+ * @param maxBacklog     events queued on a socket whose transport is backlogged before its chats are cut off
+ *                       with {@code resync.required}
+ * @param maxCatchUpBuffer live events buffered per chat during one resume before the chat is cut off
+ * @param typingTimeout  a typing indicator without refresh ends after this
+ * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -29,5 +40,15 @@ public record RealtimeEdgeProperties(
         @DefaultValue("2s") Duration queryTimeout,
         @DefaultValue("") String topicPrefix,
         @DefaultValue("flc:") String redisKeyPrefix,
-        @DefaultValue("10m") Duration authzCacheTtl) {
+        @DefaultValue("10m") Duration authzCacheTtl,
+        @DefaultValue("25s") Duration pingInterval,
+        @DefaultValue("20s") Duration pingTimeout,
+        @DefaultValue("200") int recentEvents,
+        @DefaultValue("24h") Duration recentEventsTtl,
+        @DefaultValue("30d") Duration chatOrganizationTtl,
+        @DefaultValue("1000") int catchUpLimit,
+        @DefaultValue("256") int maxBacklog,
+        @DefaultValue("1000") int maxCatchUpBuffer,
+        @DefaultValue("5s") Duration typingTimeout,
+        @DefaultValue("60s") Duration presenceTtl) {
 }

@@ -1,2 +1,2 @@
-/** The realtime edge: pushes the public chat event stream to SDK sockets over Socket.IO. */
+/** The realtime edge: pushes chat events to end users (/sdk) and agents (/agent) over Socket.IO, gapless and resumable. */
 package com.fastlightchat.edge;

@@ -3,6 +3,9 @@ package com.fastlightchat.edge;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.auth.TokenClaims;
+import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
+import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -11,13 +14,21 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * Stands in for the query side's HTTP API {@code GET /v1/sdk/chats/{chatId}}: 200 when the plugin key is the known
- * one and the user token's user owns the chat, 404 otherwise (401 without valid credentials), like the real one.
+ * Stands in for the query side's HTTP API {@code GET /v1/sdk/chats/{chatId}} and
+ * {@code GET /v1/sdk/chats/{chatId}/messages?after=N&limit=M}: 200 when the plugin key is the known one and the
+ * user token's user owns the chat, 404 otherwise (401 without valid credentials), like the real one. Messages are
+ * what the test {@link #project projects}: public ones are served, internal notes only count for
+ * {@code lastSequence}, as on the real query side.
  */
 final class QuerySideStandIn implements AutoCloseable {
 
@@ -26,6 +37,9 @@ final class QuerySideStandIn implements AutoCloseable {
     private final AccessTokens tokens;
     private final Map<String, String> chatOwners = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> messageCalls = new ConcurrentHashMap<>();
+    private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
 
     QuerySideStandIn(String pluginKey, AccessTokens tokens) {
         this.pluginKey = pluginKey;
@@ -47,6 +61,27 @@ final class QuerySideStandIn implements AutoCloseable {
         chatOwners.put(chatId, userId);
     }
 
+    /** Records a chat event as the query side's projection would: a public message as served JSON. */
+    void project(EventEnvelope envelope) {
+        String chatId = envelope.aggregateId();
+        lastSequences.merge(chatId, envelope.sequence(), Math::max);
+        if (envelope.payload() instanceof MessagePosted posted && posted.visibility() == Visibility.PUBLIC) {
+            String json = "{\"messageId\":\"" + posted.messageId().value() + "\",\"chatId\":\"" + chatId
+                    + "\",\"sequence\":" + envelope.sequence() + ",\"clientMessageId\":\""
+                    + posted.clientMessageId().value() + "\",\"author\":{\"kind\":\""
+                    + posted.author().kind().name().toLowerCase(Locale.ROOT) + "\",\"id\":\"" + posted.author().id()
+                    + "\"},\"visibility\":\"public\",\"text\":\"" + posted.content().text()
+                    + "\",\"attachments\":[],\"createdAt\":\"" + envelope.occurredAt() + "\"}";
+            publicMessages.computeIfAbsent(chatId, id -> new ConcurrentSkipListMap<>()).put(envelope.sequence(), json);
+        }
+    }
+
+    /** How often the edge asked for a chat's messages. */
+    int messageCalls(String chatId) {
+        AtomicInteger count = messageCalls.get(chatId);
+        return count == null ? 0 : count.get();
+    }
+
     /** How often the edge asked about a chat. */
     int calls(String chatId) {
         AtomicInteger count = calls.get(chatId);
@@ -55,8 +90,10 @@ final class QuerySideStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String chatId = exchange.getRequestURI().getPath().substring("/v1/sdk/chats/".length());
-            calls.computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
+            String path = exchange.getRequestURI().getPath().substring("/v1/sdk/chats/".length());
+            boolean messages = path.endsWith("/messages");
+            String chatId = messages ? path.substring(0, path.length() - "/messages".length()) : path;
+            (messages ? messageCalls : calls).computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
             String userId;
             try {
                 userId = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER)
@@ -72,11 +109,26 @@ final class QuerySideStandIn implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = ("{\"chatId\":\"" + chatId + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (messages ? messagePage(chatId, exchange.getRequestURI().getQuery())
+                    : "{\"chatId\":\"" + chatId + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    private String messagePage(String chatId, String query) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            params.put(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        long after = Long.parseLong(params.getOrDefault("after", "0"));
+        int limit = Integer.parseInt(params.getOrDefault("limit", "50"));
+        String page = publicMessages.getOrDefault(chatId, new ConcurrentSkipListMap<>()).tailMap(after, false)
+                .values().stream().limit(limit).collect(Collectors.joining(","));
+        return "{\"chatId\":\"" + chatId + "\",\"messages\":[" + page + "],\"lastSequence\":"
+                + lastSequences.getOrDefault(chatId, 0L) + "}";
     }
 
     @Override

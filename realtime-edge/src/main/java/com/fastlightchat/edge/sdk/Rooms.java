@@ -1,6 +1,6 @@
 package com.fastlightchat.edge.sdk;
 
-/** Room names of the {@code /sdk} namespace; ids are globally unique, so a room never spans two tenants. */
+/** Room names of both namespaces; ids are globally unique, so a room never spans two tenants. */
 public final class Rooms {
 
     private Rooms() {
@@ -14,5 +14,10 @@ public final class Rooms {
     /** Every socket that was allowed to join one chat. */
     public static String chat(String chatId) {
         return "chat:" + chatId;
+    }
+
+    /** Every agent socket of one organization (on {@code /agent}): the inbox. */
+    public static String organization(String organizationId) {
+        return "org:" + organizationId;
     }
 }

@@ -2,11 +2,17 @@ package com.fastlightchat.edge.sdk;
 
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fastlightchat.edge.RealtimeEdgeProperties;
+import com.fastlightchat.edge.delivery.ChatDelivery;
+import com.fastlightchat.edge.live.Presence;
+import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
+import com.fastlightchat.edge.sdk.access.QuerySideMessages;
+import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +35,25 @@ class SdkConfiguration {
     }
 
     @Bean
-    SdkNamespace sdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access) {
-        return new SdkNamespace(server, handshakes, access);
+    SdkNamespace.Limits socketLimits(RealtimeEdgeProperties properties) {
+        return new SdkNamespace.Limits(properties.maxBacklog(), properties.maxCatchUpBuffer());
+    }
+
+    @Bean
+    QuerySideMessages querySideMessages(HttpClient http, RealtimeEdgeProperties properties) {
+        return new QuerySideMessages(http, properties.queryBaseUrl(), properties.queryTimeout(),
+                properties.catchUpLimit());
+    }
+
+    @Bean
+    SdkNamespace sdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access,
+                              QuerySideMessages messages, Presence presence, SdkNamespace.Limits limits) {
+        return new SdkNamespace(server, handshakes, access, messages, presence, limits);
+    }
+
+    @Bean
+    ChatRequestHandlers sdkRequests(SdkNamespace namespace, ChatDelivery delivery, Typing typing) {
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing);
     }
 
     @Bean

@@ -1,12 +1,15 @@
 package com.fastlightchat.edge.sdk;
 
 import com.corundumstudio.socketio.SocketIONamespace;
+import com.fastlightchat.edge.delivery.ClientEvents;
 import com.fastlightchat.edge.stream.ChatEventHandler;
-import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.edge.stream.StreamedEvent;
+import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 
 /**
- * Emits each chat event an end user may see to its room on {@code /sdk}, as {@link ClientEvents} describes. Room
- * emits only queue writes on the sockets' event loops, so this never blocks the stream.
+ * Tells every socket of an end user about a chat opened for them ({@value ClientEvents#CHAT_OPENED} to room
+ * {@code user:<userId>}), so that all their tabs learn about it and may join it. A room emit only queues writes,
+ * so this never blocks the stream.
  */
 public final class SdkEventFanOut implements ChatEventHandler {
 
@@ -17,8 +20,10 @@ public final class SdkEventFanOut implements ChatEventHandler {
     }
 
     @Override
-    public void on(EventEnvelope envelope) {
-        ClientEvents.of(envelope).ifPresent(delivery ->
-                namespace.getRoomOperations(delivery.room()).sendEvent(ClientEvents.EVENT_NAME, delivery.body()));
+    public void on(StreamedEvent event) {
+        if (event.known() && event.envelope().payload() instanceof ChatOpened opened) {
+            namespace.getRoomOperations(Rooms.user(opened.userId().value()))
+                    .sendEvent(ClientEvents.EVENT_NAME, ClientEvents.render(event, ClientEvents.Audience.USER));
+        }
     }
 }

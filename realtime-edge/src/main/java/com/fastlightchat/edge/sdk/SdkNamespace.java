@@ -1,6 +1,5 @@
 package com.fastlightchat.edge.sdk;
 
-import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
@@ -8,19 +7,25 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
+import com.fastlightchat.edge.delivery.CatchUp;
+import com.fastlightchat.edge.delivery.ClientEvents.Audience;
+import com.fastlightchat.edge.delivery.OutboundBudget;
+import com.fastlightchat.edge.delivery.Subscriber;
+import com.fastlightchat.edge.live.Presence;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
+import com.fastlightchat.edge.sdk.access.QuerySideMessages;
+import com.fastlightchat.edge.socket.ChatCaller;
+import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.socket.SocketEmitter;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
+import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.id.ChatId;
-import com.fastlightchat.kernel.id.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,54 +33,77 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Connecting</h2>
  * The client passes {@code auth: {pluginKey, userToken}} (Socket.IO v4; query parameters of the same names are the
- * fallback), checked by {@link SdkHandshakes}. An accepted socket joins {@code user:<userId>}. A rejected one gets
- * {@code connect_error} with {@code {message}} saying why, and its connection is closed shortly after (a
- * well-behaved client closes it itself on {@code connect_error}).
+ * fallback), checked by {@link SdkHandshakes}. An accepted socket joins {@code user:<userId>} and counts for the
+ * user's presence. A rejected one gets {@code connect_error} with {@code {message}} saying why, and its connection
+ * is closed shortly after (a well-behaved client closes it itself on {@code connect_error}).
  *
  * <h2>Client events</h2>
- * <ul>
- *   <li>{@value #JOIN} {@code {chatId}}, with an ack: joins {@code chat:<chatId>} if {@link ChatAccess} allows,
- *   then acks {@code {ok: true}}, so events of the chat are delivered from the moment the ack arrives. Otherwise
- *   acks {@code {ok: false, error}} with {@code error} one of {@code not-found} (no such chat, or not this user's),
- *   {@code unavailable} (try again later), {@code unauthenticated} (token expired: reconnect with a new one),
- *   {@code invalid-request}.</li>
- *   <li>{@value #LEAVE} {@code {chatId}}, ack optional: leaves the chat's room; acks {@code {ok: true}}.</li>
- * </ul>
- * Server events are described by {@link ClientEvents}.
+ * The chat requests of {@link ChatRequestHandlers}; a chat may be followed when the query side says it is the
+ * user's ({@link ChatAccess}), and what the recent-events window cannot answer is read from the query side
+ * ({@link QuerySideMessages}). The whole protocol is in {@code realtime-edge/PROTOCOL.md}.
  */
-public final class SdkNamespace implements AutoCloseable {
+public final class SdkNamespace {
 
     public static final String NAME = "/sdk";
-    public static final String JOIN = "chat:join";
-    public static final String LEAVE = "chat:leave";
 
-    /** Key of the {@link SdkSession} in the client's store. */
-    static final String SESSION = "flc.sdk.session";
     /** Grace period for a rejected client to read its {@code connect_error} before the server closes it. */
     static final Duration REJECTED_CLOSE_DELAY = Duration.ofSeconds(1);
-
-    /** Payload of {@value #JOIN} and {@value #LEAVE}. */
-    public record ChatRef(String chatId) {
-    }
+    /** Key of the {@link SdkSession} in the client's store. */
+    static final String SESSION = "flc.sdk.session";
 
     private static final Logger log = LoggerFactory.getLogger(SdkNamespace.class);
+
+    /** A connected end user's socket. */
+    private record SdkCaller(SdkSession session, Subscriber subscriber, SdkHandshakes handshakes, ChatAccess access,
+                             QuerySideMessages messages) implements ChatCaller {
+
+        @Override
+        public Actor actor() {
+            return Actor.user(session.userId());
+        }
+
+        @Override
+        public Admission admit(String chatId) {
+            try {
+                handshakes.reverify(session);
+            } catch (InvalidTokenException e) {
+                return Admission.UNAUTHENTICATED;
+            }
+            return switch (access.check(session, new ChatId(chatId))) {
+                case ALLOWED -> Admission.ALLOWED;
+                case DENIED -> Admission.NOT_FOUND;
+                case UNAVAILABLE -> Admission.UNAVAILABLE;
+            };
+        }
+
+        @Override
+        public CatchUp.Fallback fallback() {
+            return messages.forSession(session);
+        }
+    }
+
+    /** Limits of one socket's delivery. */
+    public record Limits(int maxBacklog, int maxCatchUpBuffer) {
+    }
 
     private final SocketIONamespace namespace;
     private final SdkHandshakes handshakes;
     private final ChatAccess access;
-    /** Access checks block on Redis and HTTP; they never run on the Socket.IO event loop. */
-    private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("sdk-join-", 0).factory());
+    private final QuerySideMessages messages;
+    private final Presence presence;
+    private final Limits limits;
 
-    public SdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access) {
+    public SdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access, QuerySideMessages messages,
+                        Presence presence, Limits limits) {
         this.handshakes = handshakes;
         this.access = access;
+        this.messages = messages;
+        this.presence = presence;
+        this.limits = limits;
         this.namespace = server.addNamespace(NAME);
         namespace.addAuthTokenListener(this::onAuthPayload);
         namespace.addConnectListener(this::onConnect);
-        namespace.addDisconnectListener(client -> client.del(SESSION));
-        namespace.addEventListener(JOIN, ChatRef.class, this::onJoin);
-        namespace.addEventListener(LEAVE, ChatRef.class, this::onLeave);
+        namespace.addDisconnectListener(this::onDisconnect);
     }
 
     /** The namespace, for emitting to its rooms. */
@@ -90,7 +118,7 @@ public final class SdkNamespace implements AutoCloseable {
             return AuthTokenResult.AuthTokenResultSuccess;
         } catch (InvalidTokenException e) {
             log.debug("rejected /sdk connection {}: {}", client.getSessionId(), e.getMessage());
-            closeLater(client);
+            closeLater(client, SESSION);
             return new AuthTokenResult(false, Map.of("message", e.getMessage()));
         }
     }
@@ -112,68 +140,27 @@ public final class SdkNamespace implements AutoCloseable {
                 error.setSubType(PacketType.ERROR);
                 error.setData(Map.of("message", e.getMessage()));
                 client.send(error);
-                closeLater(client);
+                closeLater(client, SESSION);
                 return;
             }
         }
+        Subscriber subscriber = new Subscriber(client.getSessionId().toString(), Audience.USER,
+                session.organizationId(), session.userId(), new SocketEmitter(client),
+                new OutboundBudget(limits.maxBacklog()), limits.maxCatchUpBuffer());
+        client.set(ChatRequestHandlers.CALLER, new SdkCaller(session, subscriber, handshakes, access, messages));
         client.joinRoom(Rooms.user(session.userId()));
+        presence.connected(session.organizationId(), session.userId(), client.getSessionId().toString());
     }
 
-    private void onJoin(SocketIOClient client, ChatRef request, AckRequest ack) {
-        SdkSession session = client.get(SESSION);
-        if (session == null) {
-            ack.sendAckData(failure("unauthenticated"));
-            return;
-        }
-        String chatId = request == null ? null : request.chatId();
-        if (chatId == null || !Ids.FORMAT.matcher(chatId).matches()) {
-            ack.sendAckData(failure("invalid-request"));
-            return;
-        }
-        try {
-            blocking.execute(() -> join(client, session, new ChatId(chatId), ack));
-        } catch (RejectedExecutionException e) {
-            ack.sendAckData(failure("unavailable"));
-        }
-    }
-
-    private void join(SocketIOClient client, SdkSession session, ChatId chatId, AckRequest ack) {
-        try {
-            handshakes.reverify(session);
-        } catch (InvalidTokenException e) {
-            ack.sendAckData(failure("unauthenticated"));
-            return;
-        }
-        switch (access.check(session, chatId)) {
-            case ALLOWED -> {
-                String room = Rooms.chat(chatId.value());
-                client.joinRoom(room);
-                if (namespace.getClient(client.getSessionId()) == null) {
-                    client.leaveRoom(room); // disconnected while we asked
-                    return;
-                }
-                ack.sendAckData(Map.of("ok", true));
-            }
-            case DENIED -> ack.sendAckData(failure("not-found"));
-            case UNAVAILABLE -> ack.sendAckData(failure("unavailable"));
-        }
-    }
-
-    private void onLeave(SocketIOClient client, ChatRef request, AckRequest ack) {
-        if (request != null && request.chatId() != null && Ids.FORMAT.matcher(request.chatId()).matches()) {
-            client.leaveRoom(Rooms.chat(request.chatId()));
-        }
-        ack.sendAckData(Map.of("ok", true));
-    }
-
-    private static Map<String, Object> failure(String error) {
-        return Map.of("ok", false, "error", error);
+    private void onDisconnect(SocketIOClient client) {
+        client.del(SESSION);
+        presence.disconnected(client.getSessionId().toString());
     }
 
     /** Closes the whole connection of a rejected client unless it has authenticated since. */
-    private static void closeLater(SocketIOClient client) {
+    public static void closeLater(SocketIOClient client, String sessionKey) {
         CompletableFuture.delayedExecutor(REJECTED_CLOSE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (client.get(SESSION) != null) {
+            if (client.get(sessionKey) != null) {
                 return;
             }
             if (client instanceof NamespaceClient namespaceClient) {
@@ -182,10 +169,5 @@ public final class SdkNamespace implements AutoCloseable {
                 client.disconnect();
             }
         });
-    }
-
-    @Override
-    public void close() {
-        blocking.shutdownNow();
     }
 }

@@ -24,6 +24,9 @@ class SocketServerConfiguration {
         // sent when the listener returns would beat the real answer.
         config.setAckMode(AckMode.MANUAL);
         config.setBossThreads(1);
+        // Heartbeats: a client that answers no ping within the timeout is dropped (and counts as offline).
+        config.setPingInterval((int) properties.pingInterval().toMillis());
+        config.setPingTimeout((int) properties.pingTimeout().toMillis());
         config.getSocketConfig().setReuseAddress(true);
         return new SocketIOServer(config);
     }

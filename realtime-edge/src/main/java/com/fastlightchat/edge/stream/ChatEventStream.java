@@ -1,9 +1,5 @@
 package com.fastlightchat.edge.stream;
 
-import com.fastlightchat.kernel.envelope.EventCodec;
-import com.fastlightchat.kernel.envelope.EventEnvelope;
-import com.fastlightchat.kernel.envelope.MalformedEventException;
-import com.fastlightchat.kernel.envelope.UnknownEventTypeException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -33,8 +29,9 @@ import java.util.function.Supplier;
  * client that was disconnected meanwhile catches up from the query side. Partitions added to the topic later are
  * picked up within {@link #PARTITION_REFRESH} and read from their beginning.
  *
- * <p>Events of a type or version this build does not know are skipped (a newer producer); malformed records are
- * logged and skipped, so that one bad record never stops the stream.
+ * <p>Events of a type or version this build does not know (a newer producer) are passed on without their
+ * payload, so that their sequence is not lost ({@link StreamedEvent}); malformed records are logged and skipped,
+ * so that one bad record never stops the stream.
  */
 public final class ChatEventStream implements SmartLifecycle {
 
@@ -192,22 +189,20 @@ public final class ChatEventStream implements SmartLifecycle {
             if (record.value() == null) {
                 continue;
             }
-            EventEnvelope envelope;
-            try {
-                envelope = EventCodec.decode(record.value());
-            } catch (UnknownEventTypeException e) {
-                log.debug("skipping {} at {}-{}@{}", e.getMessage(), record.topic(), record.partition(), record.offset());
+            StreamedEvent event = EventRecords.read(record.value()).orElse(null);
+            if (event == null) {
+                log.warn("skipping malformed record at {}-{}@{}", record.topic(), record.partition(), record.offset());
                 continue;
-            } catch (MalformedEventException e) {
-                log.warn("skipping malformed record at {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                continue;
+            }
+            if (!event.known()) {
+                log.debug("unknown event type at {}-{}@{}, passed on as a placeholder", record.topic(),
+                        record.partition(), record.offset());
             }
             for (ChatEventHandler handler : handlers) {
                 try {
-                    handler.on(envelope);
+                    handler.on(event);
                 } catch (RuntimeException e) {
-                    log.error("handler {} failed on event {}", handler, envelope.eventId(), e);
+                    log.error("handler {} failed on chat {} sequence {}", handler, event.chatId(), event.sequence(), e);
                 }
             }
         }

@@ -1,0 +1,125 @@
+package com.fastlightchat.edge.delivery;
+
+import com.fastlightchat.edge.stream.EventRecords;
+import com.fastlightchat.edge.stream.StreamedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The recent-events window of each chat in Redis, which makes a resume one Redis round trip: a sorted set
+ * {@code <prefix>recent:<chatId>} of the last {@code size} published envelopes scored by sequence, expiring
+ * {@code ttl} after the chat's last event, and {@code <prefix>chat-org:<chatId>} naming the chat's organization.
+ * Every instance writes every event; the same record twice is the same member, so the writes are idempotent.
+ * Redis being down loses nothing but the window: readers fall back to the query side.
+ */
+public final class RecentEvents {
+
+    /** The earliest sequence the window holds, and its events after the asked sequence, ascending. */
+    public record Window(long first, List<StreamedEvent> events) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RecentEvents.class);
+
+    private static final RedisScript<Long> APPEND = RedisScript.of("""
+            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
+            return 1""", Long.class);
+
+    /** {@code [first score, member…]}, or an empty list when the chat has no window. */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> READ = RedisScript.of("""
+            local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            if #first == 0 then return {} end
+            local items = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], ARGV[2], 'LIMIT', 0, ARGV[3])
+            table.insert(items, 1, first[2])
+            return items""", List.class);
+
+    private final StringRedisTemplate redis;
+    private final String keyPrefix;
+    private final int size;
+    private final Duration ttl;
+    private final Duration organizationTtl;
+
+    /**
+     * @param size            events kept per chat
+     * @param ttl             how long a chat's window outlives its last event
+     * @param organizationTtl how long the chat → organization entry outlives the chat's last event
+     */
+    public RecentEvents(StringRedisTemplate redis, String keyPrefix, int size, Duration ttl,
+                        Duration organizationTtl) {
+        this.redis = redis;
+        this.keyPrefix = keyPrefix;
+        this.size = size;
+        this.ttl = ttl;
+        this.organizationTtl = organizationTtl;
+    }
+
+    /** Adds an event to its chat's window; false (logged) when Redis did not take it. */
+    public boolean append(StreamedEvent event) {
+        try {
+            redis.execute(APPEND, List.of(windowKey(event.chatId()), organizationKey(event.chatId())),
+                    Long.toString(event.sequence()), new String(event.raw(), StandardCharsets.UTF_8),
+                    Integer.toString(size), Long.toString(ttl.toMillis()), event.organizationId(),
+                    Long.toString(organizationTtl.toMillis()));
+            return true;
+        } catch (DataAccessException e) {
+            log.debug("recent-events window not updated for chat {}: {}", event.chatId(), e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The window's events with a sequence in {@code (after, until]}, at most {@code limit}, each sequence once.
+     * Empty when the chat has no window (expired, never seen, Redis restarted) or Redis does not answer.
+     */
+    public Optional<Window> read(String chatId, long after, long until, int limit) {
+        List<?> reply;
+        try {
+            reply = redis.execute(READ, List.of(windowKey(chatId)), Long.toString(after),
+                    until == Long.MAX_VALUE ? "+inf" : Long.toString(until), Integer.toString(limit));
+        } catch (DataAccessException e) {
+            log.debug("recent-events window unavailable for chat {}: {}", chatId, e.toString());
+            return Optional.empty();
+        }
+        if (reply == null || reply.isEmpty()) {
+            return Optional.empty();
+        }
+        long first = (long) Double.parseDouble(String.valueOf(reply.getFirst()));
+        TreeMap<Long, StreamedEvent> events = new TreeMap<>();
+        for (Object member : reply.subList(1, reply.size())) {
+            EventRecords.read(String.valueOf(member).getBytes(StandardCharsets.UTF_8))
+                    .filter(event -> event.chatId().equals(chatId))
+                    .ifPresent(event -> events.putIfAbsent(event.sequence(), event));
+        }
+        return Optional.of(new Window(first, new ArrayList<>(events.values())));
+    }
+
+    /** The organization of a chat seen within {@code organizationTtl}; empty if unknown or Redis is down. */
+    public Optional<String> organizationOf(String chatId) {
+        try {
+            return Optional.ofNullable(redis.opsForValue().get(organizationKey(chatId)));
+        } catch (DataAccessException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String windowKey(String chatId) {
+        return keyPrefix + "recent:" + chatId;
+    }
+
+    private String organizationKey(String chatId) {
+        return keyPrefix + "chat-org:" + chatId;
+    }
+}
