@@ -1,23 +1,14 @@
 package com.fastlightchat.query;
 
-import com.fastlightchat.kernel.auth.AccessTokens;
-import com.fastlightchat.kernel.auth.TokenClaims;
-import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
-import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.query.chat.ChatStory;
 import com.fastlightchat.testservers.Isolation;
 import com.fastlightchat.testservers.TestServers;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,17 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,23 +38,19 @@ class InboxIT {
 
     static final Isolation ISOLATION = TestServers.shared().isolate(InboxIT.class);
     static final String SECRET = "inbox-integration-test-secret-0123456789";
-    static final AccessTokens TOKENS = AccessTokens.fromSecret(SECRET, Clock.systemUTC());
+    static final QueryTestSupport SUPPORT = QueryTestSupport.forTest(ISOLATION, SECRET);
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final KafkaProducer<String, byte[]> PRODUCER = producer();
     static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
     static final String ME = "ag_me";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("flc.query.topic-prefix", ISOLATION::topicPrefix);
-        registry.add("flc.query.token-secret", () -> SECRET);
+        SUPPORT.register(registry, SECRET);
     }
 
     @AfterAll
     static void closeProducer() {
-        PRODUCER.close();
+        SUPPORT.producer().close();
     }
 
     @LocalServerPort
@@ -136,7 +118,7 @@ class InboxIT {
         EnvironmentId environment = new EnvironmentId("env_" + org.value());
         String pluginKey = "pk_" + org.value();
         UserId user = new UserId("usr_" + org.value());
-        publish(EventEnvelope.of(UUID.randomUUID().toString(), 1, T0, null, null,
+        SUPPORT.publish(EventEnvelope.of(UUID.randomUUID().toString(), 1, T0, null, null,
                 new EnvironmentCreated(org, environment, "production", pluginKey, "ak_" + org.value(), "hash")));
         ChatStory chat = new ChatStory(org, environment, "ch_talk_" + org.value(), user, T0, Duration.ofSeconds(30))
                 .opened()                                   // 1
@@ -251,29 +233,16 @@ class InboxIT {
     }
 
     private static Map<String, String> agent(OrganizationId org, String agentId, String role) {
-        Instant now = Instant.now();
-        return Map.of("Authorization", "Bearer " + TOKENS.issue(new TokenClaims(agentId, TokenClaims.Kind.AGENT,
-                org.value(), null, role, now, now.plusSeconds(600))));
+        return SUPPORT.agent(org.value(), agentId, role);
     }
 
     private static String userToken(OrganizationId org, EnvironmentId environment, UserId user) {
-        Instant now = Instant.now();
-        return TOKENS.issue(new TokenClaims(user.value(), TokenClaims.Kind.USER, org.value(), environment.value(),
-                null, now, now.plusSeconds(600)));
+        return SUPPORT.userToken(org.value(), environment.value(), user.value());
     }
 
     /** Publishes every event of the story (again: earlier ones are redelivered, as after a rebalance). */
     private static void publish(ChatStory story) {
-        story.events().forEach(InboxIT::publish);
-    }
-
-    private static void publish(EventEnvelope envelope) {
-        String topic = Topics.prefixed(ISOLATION.topicPrefix(), envelope.payload().aggregateType().topic());
-        try {
-            PRODUCER.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventCodec.encode(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        story.events().forEach(SUPPORT::publish);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {
@@ -282,15 +251,6 @@ class InboxIT {
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET();
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return QueryTestSupport.get(port, path, headers);
     }
 }
