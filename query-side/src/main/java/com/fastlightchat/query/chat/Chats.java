@@ -3,6 +3,7 @@ package com.fastlightchat.query.chat;
 import com.fastlightchat.query.chat.ChatSummary.State;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -75,7 +76,10 @@ public class Chats {
 
     /** The chat's last applied sequence, 0 when it is not there yet (for read-your-writes). */
     public long lastSequence(String chatId) {
-        return find(chatId).map(ChatSummary::lastSequence).orElse(0L);
+        Query query = Query.query(Criteria.where("_id").is(chatId));
+        query.fields().include("lastSequence");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc == null ? 0 : ((Number) doc.get("lastSequence")).longValue();
     }
 
     /** Up to {@code limit} inbox rows after {@code after}, by last activity, newest first. */

@@ -1,6 +1,7 @@
 package com.fastlightchat.query.chat;
 
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
 import com.fastlightchat.kernel.event.ChatEvent.MessageEdited;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
@@ -34,6 +35,8 @@ import java.util.Map;
 public class Messages {
 
     public static final String COLLECTION = "messages";
+    /** Per chat, the last chat sequence this model has applied (whatever the event), for read-your-writes. */
+    public static final String POSITIONS = "message_positions";
 
     /**
      * A message as served to readers; enum-like values in lower case, as in the realtime edge's client format. A
@@ -70,7 +73,19 @@ public class Messages {
                 default -> {
                 }
             }
+            if (envelope.payload() instanceof ChatEvent) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(envelope.aggregateId())),
+                        new Update().max("lastSequence", envelope.sequence()), POSITIONS);
+            }
         });
+    }
+
+    /** The last sequence of the chat this model has applied, 0 before its first event. */
+    public long position(String chatId) {
+        Query query = Query.query(Criteria.where("_id").is(chatId));
+        query.fields().include("lastSequence");
+        Document doc = mongo.findOne(query, Document.class, POSITIONS);
+        return doc == null ? 0 : ((Number) doc.get("lastSequence")).longValue();
     }
 
     private void apply(EventEnvelope envelope, MessagePosted event) {

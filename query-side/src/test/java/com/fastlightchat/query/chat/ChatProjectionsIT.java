@@ -58,6 +58,9 @@ class ChatProjectionsIT {
         assertThat(deleted.containsKey("text")).isFalse();
         assertThat(deleted.getList("attachments", Document.class)).isEmpty();
         assertThat(new Chats(once).find("ch_1")).hasValue(ChatSummaryTest.replay(events));
+        assertThat(new Chats(messy).lastSequence("ch_1")).isEqualTo(events.size());
+        assertThat(new Messages(messy).position("ch_1")).isEqualTo(events.size());
+        assertThat(new Messages(messy).position("ch_unknown")).isZero();
     }
 
     private static MongoTemplate template(String name) {

@@ -65,7 +65,9 @@ public class MessagePages {
         if (request.awaitMillis() < 0) {
             throw Rejection.invalid("awaitMillis", "must be 0 or more");
         }
-        boolean fresh = ReadYourWrites.await(() -> chats.lastSequence(chatId), request.awaitSequence(),
+        // two consumer groups: the page is fresh once both the chat and its messages have applied the sequence
+        boolean fresh = ReadYourWrites.await(
+                () -> Math.min(chats.lastSequence(chatId), messages.position(chatId)), request.awaitSequence(),
                 Duration.ofMillis(request.awaitMillis()));
         ChatSummary chat = chats.find(chatId).filter(visible).orElseThrow(() -> Rejection.notFound("chat"));
         List<MessageView> page = request.before() != null
