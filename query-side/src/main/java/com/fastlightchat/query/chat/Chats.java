@@ -29,8 +29,8 @@ public class Chats {
     public enum Folder { MINE, UNASSIGNED, OPEN, SNOOZED, CLOSED, ALL }
 
     /**
-     * What an inbox page asks for. Null filters do not filter; {@code after} is the position of the last row of the
-     * previous page, or null for the first page.
+     * What an inbox page holds. Null filters ({@code teamId}, {@code tag}, {@code assigneeId}) do not filter;
+     * {@code callerAgentId} is whose {@link Folder#MINE} it is, where {@code assigneeId} is not used.
      */
     public record InboxFilter(String organizationId, Folder folder, String callerAgentId, String teamId, String tag,
                               String assigneeId) {
@@ -82,7 +82,10 @@ public class Chats {
         return doc == null ? 0 : ((Number) doc.get("lastSequence")).longValue();
     }
 
-    /** Up to {@code limit} inbox rows after {@code after}, by last activity, newest first. */
+    /**
+     * Up to {@code limit} inbox rows by last activity, newest first, starting after {@code after} (the position of the
+     * previous page's last row) or from the newest when it is null.
+     */
     public List<ChatSummary> inbox(InboxFilter filter, Position after, int limit) {
         Criteria criteria = folder(filter.organizationId(), filter.folder(), filter.callerAgentId());
         if (filter.teamId() != null) {
