@@ -1,8 +1,5 @@
 package com.fastlightchat.query;
 
-import com.fastlightchat.kernel.auth.AccessTokens;
-import com.fastlightchat.kernel.auth.TokenClaims;
-import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
@@ -21,11 +18,7 @@ import com.fastlightchat.kernel.id.UserId;
 import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.testservers.Isolation;
 import com.fastlightchat.testservers.TestServers;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,15 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +43,8 @@ class QuerySideIT {
 
     static final Isolation ISOLATION = TestServers.shared().isolate(QuerySideIT.class);
     static final String SECRET = "query-integration-test-secret-0123456789";
-    static final AccessTokens TOKENS = AccessTokens.fromSecret(SECRET, Clock.systemUTC());
+    static final QueryTestSupport SUPPORT = QueryTestSupport.forTest(ISOLATION, SECRET);
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final KafkaProducer<String, byte[]> PRODUCER = producer();
 
     static final OrganizationId ORG = new OrganizationId("org_q1");
     static final EnvironmentId ENV = new EnvironmentId("env_q1");
@@ -67,14 +53,12 @@ class QuerySideIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("flc.query.topic-prefix", ISOLATION::topicPrefix);
-        registry.add("flc.query.token-secret", () -> SECRET);
+        SUPPORT.register(registry, SECRET);
     }
 
     @AfterAll
     static void closeProducer() {
-        PRODUCER.close();
+        SUPPORT.producer().close();
     }
 
     @LocalServerPort
@@ -155,11 +139,11 @@ class QuerySideIT {
                 {"eventId":"%s","type":"chat.something-new","version":7,"aggregateType":"chat","aggregateId":"%s",
                  "sequence":3,"organizationId":"%s","occurredAt":"2026-11-22T10:00:00Z","causationId":null,
                  "correlationId":null,"payload":{"chatId":"%s"}}""".formatted(UUID.randomUUID(), chat.value(), ORG.value(), chat.value());
-        PRODUCER.send(new ProducerRecord<>(Topics.prefixed(ISOLATION.topicPrefix(), Topics.CHAT_EVENTS), chat.value(),
+        SUPPORT.producer().send(new ProducerRecord<>(Topics.prefixed(ISOLATION.topicPrefix(), Topics.CHAT_EVENTS), chat.value(),
                 future.getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
         publish(1, opened, openedId);
 
-        var admin = Map.of("Authorization", "Bearer " + agentToken(ORG, "ADMIN"));
+        var admin = agent(ORG, "ADMIN");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             HttpResponse<String> export = get("/v1/audit/aggregates/" + chat.value(), admin);
             return export.statusCode() == 200 && export.body().lines().count() == 3;
@@ -170,17 +154,15 @@ class QuerySideIT {
         assertThat(export.body().lines().map(line -> JSON.readTree(line).get("type").asString()).toList())
                 .containsExactly("chat.opened", "chat.message-posted", "chat.something-new");
 
-        var plainAgent = Map.of("Authorization", "Bearer " + agentToken(ORG, "AGENT"));
+        var plainAgent = agent(ORG, "AGENT");
         assertThat(get("/v1/audit/aggregates/" + chat.value(), plainAgent).statusCode()).isEqualTo(403);
-        var otherOrganization = Map.of("Authorization", "Bearer " + agentToken(new OrganizationId("org_other"), "OWNER"));
+        var otherOrganization = agent(new OrganizationId("org_other"), "OWNER");
         assertThat(get("/v1/audit/aggregates/" + chat.value(), otherOrganization).statusCode()).isEqualTo(404);
         assertThat(get("/v1/audit/aggregates/" + chat.value(), Map.of()).statusCode()).isEqualTo(401);
     }
 
-    private static String agentToken(OrganizationId organization, String role) {
-        Instant now = Instant.now();
-        return TOKENS.issue(new TokenClaims("ag_" + role.toLowerCase(), TokenClaims.Kind.AGENT, organization.value(),
-                null, role, now, now.plusSeconds(600)));
+    private static Map<String, String> agent(OrganizationId organization, String role) {
+        return SUPPORT.agent(organization.value(), "ag_" + role.toLowerCase(), role);
     }
 
     @Test
@@ -239,28 +221,15 @@ class QuerySideIT {
                 visibility, MessageContent.text(text));
     }
 
-    private static void publish(long sequence, DomainEvent event, String eventId) throws Exception {
-        EventEnvelope envelope = EventEnvelope.of(eventId, sequence, Instant.now(), null, null, event);
-        String topic = Topics.prefixed(ISOLATION.topicPrefix(), event.aggregateType().topic());
-        PRODUCER.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventCodec.encode(envelope))).get();
+    private static void publish(long sequence, DomainEvent event, String eventId) {
+        SUPPORT.publish(EventEnvelope.of(eventId, sequence, Instant.now(), null, null, event));
     }
 
     private static String userToken(UserId user) {
-        Instant now = Instant.now();
-        return TOKENS.issue(new TokenClaims(user.value(), TokenClaims.Kind.USER, ORG.value(), ENV.value(), null,
-                now, now.plusSeconds(600)));
+        return SUPPORT.userToken(ORG.value(), ENV.value(), user.value());
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET();
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return QueryTestSupport.get(port, path, headers);
     }
 }

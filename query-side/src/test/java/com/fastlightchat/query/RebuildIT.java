@@ -3,19 +3,17 @@ package com.fastlightchat.query;
 import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
-import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
-import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
-import com.fastlightchat.kernel.event.DomainEvent;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
-import com.fastlightchat.kernel.event.MessageContent;
-import com.fastlightchat.kernel.id.ChatId;
-import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.EnvironmentId;
-import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
 import com.fastlightchat.kernel.topic.Topics;
+import com.fastlightchat.kernel.event.ChatEvent.Priority;
+import com.fastlightchat.kernel.event.ChatEvent.ReopenReason;
+import com.fastlightchat.query.chat.ChatStory;
+import com.fastlightchat.query.chat.ChatSummary;
+import com.fastlightchat.query.chat.Chats;
 import com.fastlightchat.query.chat.Messages;
 import com.fastlightchat.query.rebuild.RebuildCommand;
 import com.fastlightchat.testservers.Isolation;
@@ -93,6 +91,7 @@ class RebuildIT {
     JdbcClient jdbc;
 
     static long published;
+    static long lastSequences;
 
     @BeforeAll
     static void generateEvents() throws Exception {
@@ -103,18 +102,32 @@ class RebuildIT {
         var env = new EnvironmentId("env_rebuild");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
-            sends.add(send(producer, 1, new EnvironmentCreated(org, env, "production", "pk_rebuild", "ak_rebuild", "hash")));
+            sends.add(send(producer, EventEnvelope.of(UUID.randomUUID().toString(), 1,
+                    Instant.parse("2026-11-22T08:00:00Z"), null, null,
+                    new EnvironmentCreated(org, env, "production", "pk_rebuild", "ak_rebuild", "hash"))));
             for (int c = 0; c < CHATS; c++) {
-                var chat = new ChatId("ch_rebuild_" + c);
                 var user = new UserId("usr_rebuild_" + c);
-                sends.add(send(producer, 1, new ChatOpened(org, chat, env, user, Actor.user(user.value()))));
+                var chat = new ChatStory(org, env, "ch_rebuild_" + c, user, Instant.parse("2026-11-22T08:00:00Z"),
+                        Duration.ofSeconds(1)).opened();
                 for (int m = 0; m < MESSAGES_PER_CHAT; m++) {
                     var visibility = m % 10 == 9 ? Visibility.INTERNAL : Visibility.PUBLIC;
                     var author = m % 2 == 0 ? Actor.user(user.value()) : Actor.agent("ag_rebuild");
-                    sends.add(send(producer, m + 2, new MessagePosted(org, chat, user, new MessageId("msg_" + c + "_" + m),
-                            new ClientMessageId("cm_" + c + "_" + m), author, visibility,
-                            MessageContent.text("message " + m + " of chat " + c))));
+                    chat.posted("msg_" + c + "_" + m, author, visibility, "message " + m + " of chat " + c);
                 }
+                chat.readByUser(60).readByAgent("ag_rebuild", 100)
+                        .edited("msg_" + c + "_1", Actor.agent("ag_rebuild"), "edited reply of chat " + c)
+                        .deleted("msg_" + c + "_" + (MESSAGES_PER_CHAT - 1), Actor.agent("ag_rebuild"))
+                        .assigned("ag_rebuild", "team_rebuild").tagged("rebuild")
+                        .priority(Priority.values()[c % Priority.values().length], Priority.NORMAL);
+                switch (c % 3) {
+                    case 0 -> chat.closed();
+                    case 1 -> chat.snoozed(Instant.parse("2026-11-23T08:00:00Z")).reopened(ReopenReason.SNOOZE_ENDED);
+                    default -> chat.closed().reopened(ReopenReason.USER_MESSAGE).userSays("msg_" + c + "_again", "back");
+                }
+                for (EventEnvelope envelope : chat.events()) {
+                    sends.add(send(producer, envelope));
+                }
+                lastSequences += chat.sequence();
             }
             for (var send : sends) {
                 send.get();
@@ -123,16 +136,16 @@ class RebuildIT {
         }
     }
 
-    private static java.util.concurrent.Future<?> send(KafkaProducer<String, byte[]> producer, long sequence, DomainEvent event) {
-        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID().toString(), sequence,
-                Instant.parse("2026-11-22T08:00:00Z").plusSeconds(sequence), null, null, event);
-        return producer.send(new ProducerRecord<>(Topics.prefixed(ISOLATION.topicPrefix(), event.aggregateType().topic()),
-                envelope.aggregateId(), EventCodec.encode(envelope)));
+    private static java.util.concurrent.Future<?> send(KafkaProducer<String, byte[]> producer, EventEnvelope envelope) {
+        String topic = Topics.prefixed(ISOLATION.topicPrefix(), envelope.payload().aggregateType().topic());
+        return producer.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventCodec.encode(envelope)));
     }
 
     private void awaitLiveModelsCaughtUp() {
         await().atMost(Duration.ofSeconds(90)).until(() ->
-                mongo.getCollection(Messages.COLLECTION).countDocuments() == (long) CHATS * MESSAGES_PER_CHAT
+                mongo.getCollection(Messages.COLLECTION).countDocuments() == (long) CHATS * MESSAGES_PER_CHAT + CHATS / 3
+                        && mongo.findAll(ChatSummary.class, Chats.COLLECTION).stream()
+                                .mapToLong(ChatSummary::lastSequence).sum() == lastSequences
                         && jdbc.sql("select count(*) from audit_events").query(Long.class).single() == published);
     }
 

@@ -1,8 +1,6 @@
 package com.fastlightchat.query.chat;
 
-import com.fastlightchat.kernel.envelope.EventEnvelope;
-import com.fastlightchat.kernel.event.ChatEvent;
-import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
+import com.fastlightchat.query.chat.ChatSummary.State;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -11,65 +9,127 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import java.util.Date;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code chats} collection: one summary document per chat. Written only by {@link ChatsProjector}; every
- * update is idempotent (inserts only set fields on insert, sequences only move forward with {@code $max}).
+ * The {@code chats} collection: one {@link ChatSummary} per chat, the agents' inbox. Written only by
+ * {@link ChatsProjector}: each event is read-then-written (one partition, so one chat, is consumed by one thread)
+ * and applied only when its sequence is above the document's, so duplicates and older redeliveries change nothing.
  */
 @Repository
 public class Chats {
 
     public static final String COLLECTION = "chats";
 
-    /** What a reader needs of a chat summary. */
-    public record ChatSummary(String chatId, String organizationId, String environmentId, String userId,
-                              long lastSequence) {
+    /** Inbox folders; {@code MINE} is the caller's open chats, {@code UNASSIGNED} the open ones without an agent. */
+    public enum Folder { MINE, UNASSIGNED, OPEN, SNOOZED, CLOSED, ALL }
+
+    /**
+     * What an inbox page holds. Null filters ({@code teamId}, {@code tag}, {@code assigneeId}) do not filter;
+     * {@code callerAgentId} is whose {@link Folder#MINE} it is, where {@code assigneeId} is not used.
+     */
+    public record InboxFilter(String organizationId, Folder folder, String callerAgentId, String teamId, String tag,
+                              String assigneeId) {
+    }
+
+    /** A position in the inbox order (last activity, newest first; then chat id, descending). */
+    public record Position(Instant lastActivityAt, String chatId) {
+    }
+
+    /** How many chats each folder holds. */
+    public record FolderCounts(long mine, long unassigned, long open, long snoozed, long closed) {
     }
 
     private final MongoTemplate mongo;
 
     public Chats(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
-                .on("lastActivityAt", Sort.Direction.DESC).named("organization_activity"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("userId", Sort.Direction.ASC).named("user"));
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("organizationId", Sort.Direction.ASC)
+                .on("lastActivityAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("organization_activity"));
+        for (String field : List.of("state", "assigneeId", "teamId", "tags")) {
+            indexes.createIndex(new Index().on("organizationId", Sort.Direction.ASC).on(field, Sort.Direction.ASC)
+                    .on("lastActivityAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+                    .named("organization_" + field + "_activity"));
+        }
+        indexes.createIndex(new Index().on("userId", Sort.Direction.ASC).named("user"));
     }
 
-    /** Applies one chat-events record (other event types are ignored). Idempotent. */
+    /** Applies one chat-events record (other event types are ignored). Idempotent and safe against older redeliveries. */
     public void project(ConsumerRecord<String, byte[]> record) {
         EventRecords.decode(record).ifPresent(envelope -> {
-            if (envelope.payload() instanceof ChatEvent event) {
-                apply(envelope, event);
+            ChatSummary current = mongo.findById(envelope.aggregateId(), ChatSummary.class, COLLECTION);
+            ChatSummary next = ChatSummary.next(current, envelope);
+            if (next != current) {
+                mongo.save(next, COLLECTION);
             }
         });
     }
 
-    void apply(EventEnvelope envelope, ChatEvent event) {
-        Query byId = Query.query(Criteria.where("_id").is(event.chatId().value()));
-        Update update = new Update()
-                .setOnInsert("organizationId", event.organizationId().value())
-                .setOnInsert("userId", event.userId().value())
-                .max("lastSequence", envelope.sequence())
-                .max("lastActivityAt", Date.from(envelope.occurredAt()));
-        if (event instanceof ChatOpened opened) {
-            update.setOnInsert("environmentId", opened.environmentId().value())
-                    .setOnInsert("openedAt", Date.from(envelope.occurredAt()));
-        }
-        mongo.upsert(byId, update, COLLECTION);
+    public Optional<ChatSummary> find(String chatId) {
+        return Optional.ofNullable(mongo.findById(chatId, ChatSummary.class, COLLECTION));
     }
 
-    public Optional<ChatSummary> find(String chatId) {
-        Document doc = mongo.findById(chatId, Document.class, COLLECTION);
-        if (doc == null) {
-            return Optional.empty();
+    /** The chat's last applied sequence, 0 when it is not there yet (for read-your-writes). */
+    public long lastSequence(String chatId) {
+        Query query = Query.query(Criteria.where("_id").is(chatId));
+        query.fields().include("lastSequence");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc == null ? 0 : ((Number) doc.get("lastSequence")).longValue();
+    }
+
+    /**
+     * Up to {@code limit} inbox rows by last activity, newest first, starting after {@code after} (the position of the
+     * previous page's last row) or from the newest when it is null.
+     */
+    public List<ChatSummary> inbox(InboxFilter filter, Position after, int limit) {
+        Criteria criteria = folder(filter.organizationId(), filter.folder(), filter.callerAgentId());
+        if (filter.teamId() != null) {
+            criteria = criteria.and("teamId").is(filter.teamId());
         }
-        return Optional.of(new ChatSummary(doc.getString("_id"), doc.getString("organizationId"),
-                doc.getString("environmentId"), doc.getString("userId"),
-                ((Number) doc.getOrDefault("lastSequence", 0L)).longValue()));
+        if (filter.tag() != null) {
+            criteria = criteria.and("tags").is(filter.tag());
+        }
+        if (filter.assigneeId() != null && filter.folder() != Folder.MINE) {
+            criteria = criteria.and("assigneeId").is(filter.assigneeId());
+        }
+        if (after != null) {
+            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
+                    Criteria.where("lastActivityAt").lt(after.lastActivityAt()),
+                    Criteria.where("lastActivityAt").is(after.lastActivityAt()).and("chatId").lt(after.chatId())));
+        }
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.desc("chatId")))
+                .limit(limit);
+        return mongo.find(query, ChatSummary.class, COLLECTION);
+    }
+
+    /** The size of every folder of the organization; {@code mine} is the open chats assigned to {@code agentId}. */
+    public FolderCounts counts(String organizationId, String agentId) {
+        return new FolderCounts(count(folder(organizationId, Folder.MINE, agentId)),
+                count(folder(organizationId, Folder.UNASSIGNED, agentId)),
+                count(folder(organizationId, Folder.OPEN, agentId)),
+                count(folder(organizationId, Folder.SNOOZED, agentId)),
+                count(folder(organizationId, Folder.CLOSED, agentId)));
+    }
+
+    private long count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), ChatSummary.class, COLLECTION);
+    }
+
+    private static Criteria folder(String organizationId, Folder folder, String callerAgentId) {
+        Criteria criteria = Criteria.where("organizationId").is(organizationId);
+        return switch (folder) {
+            case MINE -> criteria.and("state").is(State.OPEN.name()).and("assigneeId").is(callerAgentId);
+            case UNASSIGNED -> criteria.and("state").is(State.OPEN.name()).and("assigneeId").is(null);
+            case OPEN -> criteria.and("state").is(State.OPEN.name());
+            case SNOOZED -> criteria.and("state").is(State.SNOOZED.name());
+            case CLOSED -> criteria.and("state").is(State.CLOSED.name());
+            case ALL -> criteria;
+        };
     }
 }

@@ -2,8 +2,11 @@ package com.fastlightchat.query.chat;
 
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent;
+import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
+import com.fastlightchat.kernel.event.ChatEvent.MessageEdited;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
+import com.fastlightchat.kernel.event.MessageContent;
 import com.fastlightchat.kernel.event.MessageContent.Attachment;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,19 +28,25 @@ import java.util.Map;
 /**
  * The {@code messages} collection: one document per message, keyed by message id, ordered within a chat by the
  * chat sequence of the event that posted it. Written only by {@link MessagesProjector}; a duplicate event only
- * re-sets what it set the first time.
+ * re-sets what it set the first time, and an edit or delete applies only when its chat sequence is above the last one
+ * applied to the message ({@code lastSequence}), so an older redelivery never undoes a newer change.
  */
 @Repository
 public class Messages {
 
     public static final String COLLECTION = "messages";
-    /** Per chat, how far this read model has got; only for read-your-writes. */
+    /** Per chat, the last chat sequence this model has applied (whatever the event), for read-your-writes. */
     public static final String POSITIONS = "message_positions";
 
-    /** A message as served to readers; enum-like values in lower case, as in the realtime edge's client format. */
+    /**
+     * A message as served to readers; enum-like values in lower case, as in the realtime edge's client format. A
+     * deleted message keeps its place in the chat but has no text and no attachments.
+     *
+     * @param editedAt when its author last replaced its content, or null
+     */
     public record MessageView(String messageId, String chatId, long sequence, String clientMessageId,
                               Map<String, String> author, String visibility, String text,
-                              List<Attachment> attachments, Instant createdAt) {
+                              List<Attachment> attachments, Instant createdAt, Instant editedAt, boolean deleted) {
     }
 
     private final MongoTemplate mongo;
@@ -48,34 +57,38 @@ public class Messages {
                 .on("sequence", Sort.Direction.ASC).unique().named("chat_sequence"));
     }
 
-    /** Applies one chat-events record (only posted messages matter here). Idempotent. */
+    /** Applies one chat-events record (posted, edited and deleted messages matter here). Idempotent. */
     public void project(ConsumerRecord<String, byte[]> record) {
         EventRecords.decode(record).ifPresent(envelope -> {
-            if (envelope.payload() instanceof MessagePosted posted) {
-                apply(envelope, posted);
+            switch (envelope.payload()) {
+                case MessagePosted posted -> apply(envelope, posted);
+                case MessageEdited edited -> change(envelope, edited.messageId().value(), new Update()
+                        .set("text", edited.content().text())
+                        .set("attachments", attachments(edited.content()))
+                        .set("editedAt", Date.from(envelope.occurredAt())));
+                case MessageDeleted deleted -> change(envelope, deleted.messageId().value(), new Update()
+                        .unset("text")
+                        .set("attachments", List.of())
+                        .set("deleted", true));
+                default -> {
+                }
             }
-            if (envelope.payload() instanceof ChatEvent event) {
-                advance(event.chatId().value(), envelope.sequence());
+            if (envelope.payload() instanceof ChatEvent) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(envelope.aggregateId())),
+                        new Update().max("lastSequence", envelope.sequence()), POSITIONS);
             }
         });
     }
 
-    /** Records that this read model has applied the chat's events up to {@code sequence} (read-your-writes). */
-    private void advance(String chatId, long sequence) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(chatId)), new Update().max("lastSequence", sequence), POSITIONS);
-    }
-
-    /** The highest chat sequence this read model has applied for the chat (0 if none). */
+    /** The last sequence of the chat this model has applied, 0 before its first event. */
     public long position(String chatId) {
-        Document doc = mongo.findById(chatId, Document.class, POSITIONS);
-        return doc == null ? 0 : ((Number) doc.getOrDefault("lastSequence", 0L)).longValue();
+        Query query = Query.query(Criteria.where("_id").is(chatId));
+        query.fields().include("lastSequence");
+        Document doc = mongo.findOne(query, Document.class, POSITIONS);
+        return doc == null ? 0 : ((Number) doc.get("lastSequence")).longValue();
     }
 
-    void apply(EventEnvelope envelope, MessagePosted event) {
-        List<Document> attachments = event.content().attachments().stream()
-                .map(a -> new Document("key", a.key()).append("fileName", a.fileName())
-                        .append("contentType", a.contentType()).append("size", a.size()))
-                .toList();
+    private void apply(EventEnvelope envelope, MessagePosted event) {
         Update update = new Update()
                 .setOnInsert("chatId", event.chatId().value())
                 .setOnInsert("organizationId", event.organizationId().value())
@@ -84,9 +97,25 @@ public class Messages {
                 .setOnInsert("author", new Document("kind", event.author().kind().name()).append("id", event.author().id()))
                 .setOnInsert("visibility", event.visibility().name())
                 .setOnInsert("text", event.content().text())
-                .setOnInsert("attachments", attachments)
-                .setOnInsert("createdAt", Date.from(envelope.occurredAt()));
+                .setOnInsert("attachments", attachments(event.content()))
+                .setOnInsert("createdAt", Date.from(envelope.occurredAt()))
+                .setOnInsert("lastSequence", envelope.sequence());
         mongo.upsert(Query.query(Criteria.where("_id").is(event.messageId().value())), update, COLLECTION);
+    }
+
+    /** Changes an existing message, only if {@code envelope} is newer than the last event applied to it. */
+    private void change(EventEnvelope envelope, String messageId, Update update) {
+        // messages projected before edits existed have no lastSequence yet
+        Query newer = Query.query(Criteria.where("_id").is(messageId).orOperator(
+                Criteria.where("lastSequence").lt(envelope.sequence()), Criteria.where("lastSequence").exists(false)));
+        mongo.updateFirst(newer, update.set("lastSequence", envelope.sequence()), COLLECTION);
+    }
+
+    private static List<Document> attachments(MessageContent content) {
+        return content.attachments().stream()
+                .map(a -> new Document("key", a.key()).append("fileName", a.fileName())
+                        .append("contentType", a.contentType()).append("size", a.size()))
+                .toList();
     }
 
     /**
@@ -123,6 +152,8 @@ public class Messages {
                 ((Number) doc.get("sequence")).longValue(), doc.getString("clientMessageId"),
                 Map.of("kind", author.getString("kind").toLowerCase(Locale.ROOT), "id", author.getString("id")),
                 doc.getString("visibility").toLowerCase(Locale.ROOT), doc.getString("text"), attachments,
-                doc.getDate("createdAt").toInstant());
+                doc.getDate("createdAt").toInstant(),
+                doc.getDate("editedAt") == null ? null : doc.getDate("editedAt").toInstant(),
+                doc.getBoolean("deleted", false));
     }
 }

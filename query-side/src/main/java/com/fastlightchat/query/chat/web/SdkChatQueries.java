@@ -1,11 +1,10 @@
 package com.fastlightchat.query.chat.web;
 
 import com.fastlightchat.kernel.auth.SdkIdentity;
+import com.fastlightchat.query.chat.ChatSummary;
 import com.fastlightchat.query.chat.Chats;
-import com.fastlightchat.query.chat.Chats.ChatSummary;
-import com.fastlightchat.query.chat.Messages;
-import com.fastlightchat.query.chat.Messages.MessageView;
-import com.fastlightchat.query.platform.ReadYourWrites;
+import com.fastlightchat.query.chat.web.MessagePages.MessagePage;
+import com.fastlightchat.query.chat.web.MessagePages.PageRequest;
 import com.fastlightchat.web.Rejection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,39 +12,39 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
-import java.util.List;
-
 /**
  * An end user's own chats, for the SDK ({@code X-Plugin-Key} + {@code X-User-Token}). A chat of another user,
- * environment or organization is answered exactly like a missing one.
+ * environment or organization is answered exactly like a missing one. Internal notes never reach end users.
  */
 @RestController
 public class SdkChatQueries {
 
-    public static final int MAX_PAGE = 200;
-
-    public record MessagePage(String chatId, List<MessageView> messages, long lastSequence) {
+    /** What an end user sees of their chat. */
+    public record SdkChat(String chatId, String organizationId, String environmentId, String userId,
+                          long lastSequence) {
     }
 
     private final Chats chats;
-    private final Messages messages;
+    private final MessagePages pages;
 
-    public SdkChatQueries(Chats chats, Messages messages) {
+    public SdkChatQueries(Chats chats, MessagePages pages) {
         this.chats = chats;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping("/v1/sdk/chats/{chatId}")
-    public ChatSummary chat(SdkIdentity caller, @PathVariable String chatId) {
-        return ownChat(caller, chatId);
+    public SdkChat chat(SdkIdentity caller, @PathVariable String chatId) {
+        ChatSummary chat = chats.find(chatId).filter(c -> owns(caller, c)).orElseThrow(() -> Rejection.notFound("chat"));
+        return new SdkChat(chat.chatId(), chat.organizationId(), chat.environmentId(), chat.userId(),
+                chat.lastSequence());
     }
 
     /**
      * A page of messages, by chat sequence: {@code after=N} gives the ones after N, oldest first (catch-up, and
      * paging forwards); {@code before=N} gives the ones before N, newest page first but in ascending order (paging
      * backwards through history). {@code awaitSequence=S} first waits (bounded) until the read model has applied the
-     * chat's event S — read-your-writes; if it has not, the answer carries {@code X-Read-Model-Stale: true}.
+     * chat's event S — read-your-writes; if it has not, the answer carries {@code X-Read-Model-Stale: true}. Deleted
+     * messages keep their place, without text.
      */
     @GetMapping("/v1/sdk/chats/{chatId}/messages")
     public ResponseEntity<MessagePage> messages(SdkIdentity caller, @PathVariable String chatId,
@@ -54,38 +53,13 @@ public class SdkChatQueries {
                                                 @RequestParam(defaultValue = "50") int limit,
                                                 @RequestParam(defaultValue = "0") long awaitSequence,
                                                 @RequestParam(defaultValue = "2000") long awaitMillis) {
-        if (after != null && after < 0) {
-            throw Rejection.invalid("after", "must be 0 or more");
-        }
-        if (before != null && before < 1) {
-            throw Rejection.invalid("before", "must be 1 or more");
-        }
-        if (after != null && before != null) {
-            throw Rejection.invalid("before", "give either after or before, not both");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw Rejection.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        if (awaitMillis < 0) {
-            throw Rejection.invalid("awaitMillis", "must be 0 or more");
-        }
-        boolean fresh = ReadYourWrites.await(
-                () -> messages.position(chatId), awaitSequence,
-                Duration.ofMillis(awaitMillis));
-        ChatSummary chat = ownChat(caller, chatId);
-        List<MessageView> page = before != null
-                ? messages.before(chatId, before, limit, false)
-                : messages.after(chatId, after == null ? 0 : after, limit, false);
-        return ResponseEntity.ok()
-                .header(ReadYourWrites.STALE_HEADER, String.valueOf(!fresh))
-                .body(new MessagePage(chatId, page, chat.lastSequence()));
+        return pages.page(chatId, new PageRequest(after, before, limit, awaitSequence, awaitMillis),
+                chat -> owns(caller, chat), false);
     }
 
-    private ChatSummary ownChat(SdkIdentity caller, String chatId) {
-        return chats.find(chatId)
-                .filter(chat -> caller.organizationId().equals(chat.organizationId())
-                        && caller.environmentId().equals(chat.environmentId())
-                        && caller.userId().equals(chat.userId()))
-                .orElseThrow(() -> Rejection.notFound("chat"));
+    private static boolean owns(SdkIdentity caller, ChatSummary chat) {
+        return caller.organizationId().equals(chat.organizationId())
+                && caller.environmentId().equals(chat.environmentId())
+                && caller.userId().equals(chat.userId());
     }
 }
