@@ -173,9 +173,7 @@ class QuerySideIT {
         publish(1, new EnvironmentCreated(org, env, "production", "pk_rotation_old", "ak_rotation", "hash"), UUID.randomUUID().toString());
         ChatId chat = new ChatId("ch_" + UUID.randomUUID().toString().replace("-", ""));
         publish(1, new ChatOpened(org, chat, env, user, Actor.user(user.value())), UUID.randomUUID().toString());
-        Instant now = Instant.now();
-        String token = TOKENS.issue(new TokenClaims(user.value(), TokenClaims.Kind.USER, org.value(), env.value(), null,
-                now, now.plusSeconds(600)));
+        String token = SUPPORT.userToken(org.value(), env.value(), user.value());
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/sdk/chats/" + chat.value(),
                 Map.of("X-Plugin-Key", "pk_rotation_old", "X-User-Token", token)).statusCode() == 200);
 

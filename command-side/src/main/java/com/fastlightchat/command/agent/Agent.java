@@ -1,5 +1,6 @@
 package com.fastlightchat.command.agent;
 
+import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.kernel.event.AgentEvent;
 import com.fastlightchat.kernel.event.AgentEvent.AgentAdded;
 import com.fastlightchat.kernel.event.AgentEvent.AgentCapacityChanged;
@@ -38,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A member of an organization's support staff: role, account state, presence, capacity and teams. A deactivated
  * agent is final: only a repeated deactivation is accepted (as a no-op).
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 public class Agent {
 
     /** A pragmatic e-mail shape check; deliverability is proven by invitation, not by a regex. */

@@ -1,5 +1,6 @@
 package com.fastlightchat.command.chat;
 
+import com.fastlightchat.command.platform.AggregateCaching;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fastlightchat.kernel.envelope.KernelJson;
@@ -58,7 +59,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its state is snapshotted (Jackson, by field) for long chats, so it holds only what decisions need, with string
  * map keys, and no personal data: an edit is compared with a message's content by digest, not by text.
  */
-@Aggregate(snapshotTriggerDefinition = ChatConfiguration.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = ChatConfiguration.SNAPSHOT_TRIGGER, cache = AggregateCaching.CACHE)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Chat {

@@ -1,5 +1,6 @@
 package com.fastlightchat.command.environment;
 
+import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
 import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
@@ -22,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * prototype bean from taking the name {@code environment}, which is Spring's own
  * {@link org.springframework.core.env.Environment}.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 @Component("environmentAggregate")
 public class Environment {
 

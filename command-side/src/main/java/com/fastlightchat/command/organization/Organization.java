@@ -1,5 +1,6 @@
 package com.fastlightchat.command.organization;
 
+import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.command.agent.ActingAgent;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
@@ -23,7 +24,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The tenant: its name and its teams. */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 public class Organization {
 
     public static final int MAX_NAME_LENGTH = 100;

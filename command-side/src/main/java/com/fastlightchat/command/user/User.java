@@ -1,5 +1,6 @@
 package com.fastlightchat.command.user;
 
+import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.kernel.event.PersonProfile;
 import com.fastlightchat.kernel.event.UserEvent.CustomAttributes;
 import com.fastlightchat.kernel.event.UserEvent.UserAttributesUpdated;
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * member that already has a user is merged into it and accepts no further change. Callers of another organization
  * or environment are told the user does not exist.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 public class User {
 
     /** The customer's id for a member: visible ASCII, no spaces. */
