@@ -113,7 +113,7 @@ class ClientEventsTest {
     @Test
     void givenPublishedRecordOfAnUnknownType_whenRead_thenItsChatAndSequenceSurvive() {
         byte[] raw = """
-                {"eventId":"ev_1","type":"chat.tagged","version":1,"aggregateType":"chat","aggregateId":"ch_1",\
+                {"eventId":"ev_1","type":"chat.from-a-newer-producer","version":1,"aggregateType":"chat","aggregateId":"ch_1",\
                 "sequence":4,"organizationId":"org_1","occurredAt":"2025-03-01T10:15:30.250Z","payload":{}}"""
                 .getBytes(StandardCharsets.UTF_8);
 
