@@ -6,6 +6,8 @@ import com.fastlightchat.testservers.Isolation;
 import com.fastlightchat.testservers.TestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +59,8 @@ class RoutingIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventProcessingConfiguration processors;
 
     Tenant acme;
     Tenant other;
@@ -181,6 +185,34 @@ class RoutingIT {
         assertThat(types(chat)).containsExactly("chat.opened", "chat.closed");
     }
 
+    @Test
+    void givenRoutedChats_whenTheRoutingProcessorReplays_thenItsTablesComeBackAlikeAndNoCommandIsSent()
+            throws Exception {
+        List<Agent> agents = List.of(onlineAgent(acme, 1), onlineAgent(acme, 1));
+        call("PUT", "/v1/organization/routing", acme.owner(), Map.of("autoAssign", true), 204);
+        List<String> chats = List.of(openChatAsUser(acme), openChatAsUser(acme), openChatAsUser(acme));
+        await().atMost(PATIENCE).until(() -> chats.stream().filter(chat -> assignee(chat).isPresent()).count() == 2
+                && types(chats.get(2)).contains("chat.queued"));
+        String waiting = chats.stream().filter(chat -> assignee(chat).isEmpty()).findFirst().orElseThrow();
+        await().atMost(PATIENCE).until(() -> routingTablesCaughtUp(waiting));
+        List<String> before = routingTables();
+        long events = eventCount();
+
+        TrackingEventProcessor routing = processors.eventProcessor(RoutingProcess.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        routing.shutDown();
+        routing.resetTokens();
+        routing.start();
+        await().atMost(PATIENCE).until(() -> !routing.isReplaying() && routingTables().equals(before));
+        assertThat(eventCount()).as("a replay decides nothing anew").isEqualTo(events);
+
+        String freed = chats.stream().filter(chat -> !chat.equals(waiting)).findFirst().orElseThrow();
+        String freedAgent = assignee(freed).orElseThrow();
+        call("POST", "/v1/chats/" + freed + "/close", agents.get(0).bearer(), null, 200);
+        await().atMost(PATIENCE).until(() -> assignee(waiting).isPresent());
+        assertThat(assignee(waiting)).hasValue(freedAgent);
+    }
+
     // --- helpers
 
     private Tenant signUp(String name) throws Exception {
@@ -253,6 +285,22 @@ class RoutingIT {
             }
         }
         return Optional.ofNullable(agent);
+    }
+
+    /** Routing has seen the waiting chat's {@code chat.queued} (it is in the queue). */
+    private boolean routingTablesCaughtUp(String waitingChat) {
+        return jdbc.sql("select count(*) from routing_queue where chat_id = :chat").param("chat", waitingChat)
+                .query(Long.class).single() == 1;
+    }
+
+    /** Every row of the routing tables, as text, in a stable order. */
+    private List<String> routingTables() {
+        List<String> rows = new ArrayList<>();
+        for (String table : List.of("routing_settings", "routing_agents", "routing_chats", "routing_queue")) {
+            rows.addAll(jdbc.sql("select '" + table + "' || ': ' || t::text from " + table + " t order by 1")
+                    .query(String.class).list());
+        }
+        return rows;
     }
 
     private long eventCount() {
