@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fastlightchat.kernel.envelope.KernelJson;
 import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.ChatEvent;
+import com.fastlightchat.kernel.event.ChatEvent.AssignmentReason;
 import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
 import com.fastlightchat.kernel.event.ChatEvent.ChatClosed;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 import com.fastlightchat.kernel.event.ChatEvent.ChatPriorityChanged;
+import com.fastlightchat.kernel.event.ChatEvent.ChatQueued;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByAgent;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByUser;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReopened;
@@ -22,6 +24,7 @@ import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
 import com.fastlightchat.kernel.event.ChatEvent.MessageEdited;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Priority;
+import com.fastlightchat.kernel.event.ChatEvent.QueueReason;
 import com.fastlightchat.kernel.event.ChatEvent.ReopenReason;
 import com.fastlightchat.kernel.event.MessageContent;
 import com.fastlightchat.kernel.id.AgentId;
@@ -29,6 +32,7 @@ import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.UserId;
 import com.fastlightchat.web.Rejection;
 import org.axonframework.commandhandling.CommandHandler;
@@ -92,6 +96,9 @@ public class Chat {
     private Map<String, Long> agentReadUpTo = new HashMap<>();
     private AgentId assignedAgent;
     private String assignedTeam;
+    /** Whether the chat waits in the routing queue, and for which team (null: any agent). */
+    private boolean queued;
+    private String queuedTeam;
     private LinkedHashSet<String> tags = new LinkedHashSet<>();
     private Priority priority;
 
@@ -185,6 +192,9 @@ public class Chat {
         if (command.teamId() != null) {
             Ids.require(command.teamId(), "teamId");
         }
+        if (command.reason() == AssignmentReason.AUTO_ROUND_ROBIN && !awaitsRouting(command.teamId())) {
+            return receipt();
+        }
         if (!Objects.equals(command.agentId(), assignedAgent) || !Objects.equals(command.teamId(), assignedTeam)) {
             apply(new ChatAssigned(organizationId, id, userId, command.agentId(), command.teamId(), command.reason(),
                     command.assignedBy()));
@@ -200,6 +210,47 @@ public class Chat {
                     command.unassignedBy()));
         }
         return receipt();
+    }
+
+    /**
+     * Queues the chat for automatic assignment. A chat with an agent, or already waiting for the same team, stays
+     * as it is; a closed one is refused when an agent asked (409), and left alone when routing did.
+     */
+    @CommandHandler
+    public ChatReceipt handle(QueueChat command) {
+        requireAccess(command.organizationId(), command.queuedBy());
+        if (status == Status.CLOSED) {
+            if (command.reason() == QueueReason.REQUESTED) {
+                throw Rejection.conflict("status", "a closed chat cannot be queued; reopen it first");
+            }
+            return receipt();
+        }
+        String team = command.teamId() == null ? null : command.teamId().value();
+        if (assignedAgent == null && !(queued && Objects.equals(team, queuedTeam))) {
+            apply(new ChatQueued(organizationId, id, userId, command.teamId(), command.reason(), command.queuedBy()));
+        }
+        return receipt();
+    }
+
+    /** Takes the chat from an agent who is no longer available and queues it again for its team. */
+    @CommandHandler
+    public ChatReceipt handle(RequeueChat command) {
+        requireAccess(command.organizationId(), Actor.system());
+        if (status != Status.CLOSED && command.agentId().equals(assignedAgent)) {
+            TeamId team = assignedTeam == null ? null : new TeamId(assignedTeam);
+            apply(new ChatUnassigned(organizationId, id, userId, assignedAgent, assignedTeam,
+                    AssignmentReason.REQUEUED, Actor.system()));
+            apply(new ChatQueued(organizationId, id, userId, team, QueueReason.AGENT_UNAVAILABLE, Actor.system()));
+        }
+        return receipt();
+    }
+
+    /**
+     * Whether a routing decision for {@code teamId} still applies: the chat is not closed, has no agent and still
+     * waits for that team. A replayed or retried decision, or one overtaken by events, changes nothing.
+     */
+    private boolean awaitsRouting(String teamId) {
+        return status != Status.CLOSED && queued && assignedAgent == null && Objects.equals(teamId, queuedTeam);
     }
 
     @CommandHandler
@@ -401,6 +452,14 @@ public class Chat {
     void on(ChatAssigned event) {
         assignedAgent = event.agentId();
         assignedTeam = event.teamId();
+        queued = false;
+        queuedTeam = null;
+    }
+
+    @EventSourcingHandler
+    void on(ChatQueued event) {
+        queued = true;
+        queuedTeam = event.teamId() == null ? null : event.teamId().value();
     }
 
     @EventSourcingHandler
@@ -419,6 +478,8 @@ public class Chat {
     void on(ChatClosed event) {
         status = Status.CLOSED;
         snoozedUntil = null;
+        queued = false;
+        queuedTeam = null;
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.command.agent.ActingAgent;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
+import com.fastlightchat.kernel.event.OrganizationEvent.RoutingConfigured;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamDeleted;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamRenamed;
@@ -19,11 +20,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The tenant: its name and its teams. */
+/** The tenant: its name, its teams and how its chats are routed. */
 @Aggregate(cache = AggregateCaching.CACHE)
 public class Organization {
 
@@ -36,6 +38,9 @@ public class Organization {
     /** Live teams by id, with their names. */
     private final Map<TeamId, String> teams = new HashMap<>();
     private final Set<TeamId> deletedTeams = new HashSet<>();
+    private boolean autoAssign;
+    /** The team automatic assignment serves; it falls back to any agent (null) when that team is deleted. */
+    private TeamId defaultTeam;
 
     protected Organization() {
     }
@@ -99,6 +104,17 @@ public class Organization {
         apply(new TeamDeleted(id, command.teamId(), command.by().agentId()));
     }
 
+    @CommandHandler
+    public void handle(ConfigureRouting command) {
+        authorize(command.by());
+        if (command.defaultTeamId() != null && !teams.containsKey(command.defaultTeamId())) {
+            throw Rejection.invalid("defaultTeamId", "is not a team of this organization");
+        }
+        if (command.autoAssign() != autoAssign || !Objects.equals(command.defaultTeamId(), defaultTeam)) {
+            apply(new RoutingConfigured(id, command.autoAssign(), command.defaultTeamId(), command.by().agentId()));
+        }
+    }
+
     /** Owners and admins of this organization administer it. */
     private void authorize(ActingAgent by) {
         by.requireAdmin();
@@ -147,5 +163,14 @@ public class Organization {
     void on(TeamDeleted event) {
         teams.remove(event.teamId());
         deletedTeams.add(event.teamId());
+        if (event.teamId().equals(defaultTeam)) {
+            defaultTeam = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RoutingConfigured event) {
+        autoAssign = event.autoAssign();
+        defaultTeam = event.defaultTeamId();
     }
 }

@@ -6,6 +6,7 @@ import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
 import com.fastlightchat.kernel.event.ChatEvent.ChatClosed;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 import com.fastlightchat.kernel.event.ChatEvent.ChatPriorityChanged;
+import com.fastlightchat.kernel.event.ChatEvent.ChatQueued;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByAgent;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByUser;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReopened;
@@ -18,6 +19,7 @@ import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
 import com.fastlightchat.kernel.event.ChatEvent.MessageEdited;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Priority;
+import com.fastlightchat.kernel.event.ChatEvent.QueueReason;
 import com.fastlightchat.kernel.event.ChatEvent.ReopenReason;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.MessageContent;
@@ -27,6 +29,7 @@ import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.UserId;
 import com.fastlightchat.kernel.id.InvalidIdException;
 import com.fastlightchat.web.Rejection;
@@ -420,6 +423,152 @@ class ChatTest {
                 .when(new AssignChat(CHAT, OTHER_ORG, new AgentId("ag_9"), null, AssignmentReason.MANUAL, AGENT))
                 .expectNoEvents()
                 .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    // --- automatic assignment: queue, routing decisions, re-queue
+
+    private static final TeamId TEAM = new TeamId("team_1");
+    private static final AgentId ROUTED = new AgentId("ag_3");
+
+    private static ChatQueued queued(TeamId team) {
+        return new ChatQueued(ORG, CHAT, USER, team, QueueReason.CHAT_OPENED, Actor.system());
+    }
+
+    private static AssignChat routed(String team) {
+        return new AssignChat(CHAT, ORG, ROUTED, team, AssignmentReason.AUTO_ROUND_ROBIN, Actor.system());
+    }
+
+    @Test
+    void givenOpenUnassignedChat_whenAgentRequestsAutoAssignmentForTeam_thenChatQueued() {
+        fixture.given(OPENED)
+                .when(new QueueChat(CHAT, ORG, TEAM, QueueReason.REQUESTED, AGENT))
+                .expectEvents(new ChatQueued(ORG, CHAT, USER, TEAM, QueueReason.REQUESTED, AGENT));
+    }
+
+    @Test
+    void givenChatQueuedForTeam_whenQueuedForTheSameTeamAgain_thenNothingAppended() {
+        fixture.given(OPENED, queued(TEAM))
+                .when(new QueueChat(CHAT, ORG, TEAM, QueueReason.REQUESTED, AGENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenChatQueuedForTeam_whenQueuedForAnyAgent_thenQueuedAgainWithoutTeam() {
+        fixture.given(OPENED, queued(TEAM))
+                .when(new QueueChat(CHAT, ORG, null, QueueReason.TEAM_DELETED, Actor.system()))
+                .expectEvents(new ChatQueued(ORG, CHAT, USER, null, QueueReason.TEAM_DELETED, Actor.system()));
+    }
+
+    @Test
+    void givenAssignedChat_whenAutoAssignmentRequested_thenNothingAppended() {
+        fixture.given(OPENED, new ChatAssigned(ORG, CHAT, USER, new AgentId("ag_2"), null, AssignmentReason.MANUAL,
+                        AGENT))
+                .when(new QueueChat(CHAT, ORG, null, QueueReason.REQUESTED, AGENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenClosedChat_whenAgentRequestsAutoAssignment_thenConflict() {
+        fixture.given(OPENED, new ChatClosed(ORG, CHAT, USER, AGENT))
+                .when(new QueueChat(CHAT, ORG, null, QueueReason.REQUESTED, AGENT))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "status"));
+    }
+
+    @Test
+    void givenClosedChat_whenRoutingQueuesItOnReopenTooLate_thenNothingAppended() {
+        fixture.given(OPENED, new ChatClosed(ORG, CHAT, USER, AGENT))
+                .when(new QueueChat(CHAT, ORG, null, QueueReason.CHAT_REOPENED, Actor.system()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenChatOfAnotherOrganization_whenAutoAssignmentRequested_thenNotFound() {
+        fixture.given(OPENED)
+                .when(new QueueChat(CHAT, OTHER_ORG, null, QueueReason.REQUESTED, AGENT))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    @Test
+    void givenQueuedChat_whenRoutingAssignsIt_thenChatAssignedRoundRobinWithTheTeam() {
+        fixture.given(OPENED, queued(TEAM))
+                .when(routed(TEAM.value()))
+                .expectEvents(new ChatAssigned(ORG, CHAT, USER, ROUTED, TEAM.value(),
+                        AssignmentReason.AUTO_ROUND_ROBIN, Actor.system()));
+    }
+
+    @Test
+    void givenChatAssignedByRouting_whenTheSameDecisionIsRetried_thenNothingAppended() {
+        fixture.given(OPENED, queued(null), new ChatAssigned(ORG, CHAT, USER, ROUTED, null,
+                        AssignmentReason.AUTO_ROUND_ROBIN, Actor.system()))
+                .when(routed(null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenChatNotQueued_whenRoutingAssignsIt_thenNothingAppended() {
+        fixture.given(OPENED)
+                .when(routed(null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenQueuedChatAssignedByHand_whenRoutingAssignsIt_thenNothingAppended() {
+        fixture.given(OPENED, queued(null), new ChatAssigned(ORG, CHAT, USER, new AgentId("ag_2"), null,
+                        AssignmentReason.MANUAL, AGENT))
+                .when(routed(null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenChatQueuedForAnotherTeam_whenRoutingAssignsIt_thenNothingAppended() {
+        fixture.given(OPENED, queued(null))
+                .when(routed(TEAM.value()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenQueuedChatClosed_whenRoutingAssignsIt_thenNothingAppended() {
+        fixture.given(OPENED, queued(null), new ChatClosed(ORG, CHAT, USER, AGENT))
+                .when(routed(null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenChatOfAnAgentWhoWentAway_whenRequeued_thenUnassignedAsRequeuedAndQueuedForItsTeam() {
+        fixture.given(OPENED, new ChatAssigned(ORG, CHAT, USER, ROUTED, TEAM.value(),
+                        AssignmentReason.AUTO_ROUND_ROBIN, Actor.system()))
+                .when(new RequeueChat(CHAT, ORG, ROUTED))
+                .expectEvents(new ChatUnassigned(ORG, CHAT, USER, ROUTED, TEAM.value(), AssignmentReason.REQUEUED,
+                                Actor.system()),
+                        new ChatQueued(ORG, CHAT, USER, TEAM, QueueReason.AGENT_UNAVAILABLE, Actor.system()));
+    }
+
+    @Test
+    void givenChatOfAnotherAgent_whenRequeuedForTheAgentWhoWentAway_thenNothingAppended() {
+        fixture.given(OPENED, new ChatAssigned(ORG, CHAT, USER, new AgentId("ag_2"), null, AssignmentReason.MANUAL,
+                        AGENT))
+                .when(new RequeueChat(CHAT, ORG, ROUTED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenClosedChatOfTheAgent_whenRequeued_thenNothingAppended() {
+        fixture.given(OPENED, new ChatAssigned(ORG, CHAT, USER, ROUTED, null, AssignmentReason.MANUAL, AGENT),
+                        new ChatClosed(ORG, CHAT, USER, AGENT))
+                .when(new RequeueChat(CHAT, ORG, ROUTED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     // --- snooze, wake-up, close, reopen

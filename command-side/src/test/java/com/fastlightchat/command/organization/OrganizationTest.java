@@ -4,6 +4,7 @@ import com.fastlightchat.command.agent.ActingAgent;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
+import com.fastlightchat.kernel.event.OrganizationEvent.RoutingConfigured;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamDeleted;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamRenamed;
@@ -195,5 +196,63 @@ class OrganizationTest {
                 .when(new DeleteTeam(ORG, PLAIN_AGENT, BILLING))
                 .expectNoEvents()
                 .expectException(rejection(Rejection.Kind.FORBIDDEN, null));
+    }
+
+    // --- routing settings
+
+    @Test
+    void givenOrganization_whenAdminTurnsOnAutoAssignmentForATeam_thenRoutingConfigured() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new ConfigureRouting(ORG, ADMIN, true, BILLING))
+                .expectEvents(new RoutingConfigured(ORG, true, BILLING, ADMIN.agentId()));
+    }
+
+    @Test
+    void givenRoutingConfigured_whenConfiguredTheSameAgain_thenNothingHappens() {
+        fixture.given(CREATED, BILLING_CREATED, new RoutingConfigured(ORG, true, BILLING, OWNER.agentId()))
+                .when(new ConfigureRouting(ORG, ADMIN, true, BILLING))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenNewOrganization_whenAutoAssignmentTurnedOff_thenNothingHappens() {
+        fixture.given(CREATED)
+                .when(new ConfigureRouting(ORG, OWNER, false, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenDefaultTeamDeleted_whenConfiguredForAnyAgent_thenNothingHappens() {
+        fixture.given(CREATED, BILLING_CREATED, new RoutingConfigured(ORG, true, BILLING, OWNER.agentId()),
+                        new TeamDeleted(ORG, BILLING, OWNER.agentId()))
+                .when(new ConfigureRouting(ORG, OWNER, true, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenOrganization_whenDefaultTeamIsUnknown_thenInvalidDefaultTeamId() {
+        fixture.given(CREATED, BILLING_CREATED)
+                .when(new ConfigureRouting(ORG, OWNER, true, SALES))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.INVALID, "defaultTeamId"));
+    }
+
+    @Test
+    void givenOrganization_whenPlainAgentConfiguresRouting_thenForbidden() {
+        fixture.given(CREATED)
+                .when(new ConfigureRouting(ORG, PLAIN_AGENT, true, null))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.FORBIDDEN, null));
+    }
+
+    @Test
+    void givenOrganization_whenOwnerOfAnotherOrganizationConfiguresRouting_thenNotFound() {
+        fixture.given(CREATED)
+                .when(new ConfigureRouting(ORG, OTHER_OWNER, true, null))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
     }
 }

@@ -6,6 +6,7 @@ import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.UserId;
 
 import java.time.Instant;
@@ -92,6 +93,30 @@ public sealed interface ChatEvent extends DomainEvent {
     @EventType(name = "chat.unassigned", version = 1)
     record ChatUnassigned(OrganizationId organizationId, ChatId chatId, UserId userId, AgentId previousAgentId,
                           String previousTeamId, AssignmentReason reason, Actor unassignedBy) implements ChatEvent {
+    }
+
+    /** Why a chat waits for automatic assignment. */
+    enum QueueReason {
+        /** An agent asked for it to be assigned automatically. */
+        REQUESTED,
+        /** The end user opened it while the organization assigns chats automatically. */
+        CHAT_OPENED,
+        /** It was reopened without an agent while the organization assigns chats automatically. */
+        CHAT_REOPENED,
+        /** Its agent went offline or was deactivated ({@link ChatUnassigned} with {@code REQUEUED} precedes it). */
+        AGENT_UNAVAILABLE,
+        /** The team it waited for was deleted; it now waits for any agent. */
+        TEAM_DELETED
+    }
+
+    /**
+     * The chat waits in the routing queue for the next agent with free capacity of {@code teamId} (null: any agent
+     * of the organization), first come, first served; {@link ChatAssigned} with {@code AUTO_ROUND_ROBIN} ends the
+     * wait.
+     */
+    @EventType(name = "chat.queued", version = 1)
+    record ChatQueued(OrganizationId organizationId, ChatId chatId, UserId userId, TeamId teamId, QueueReason reason,
+                      Actor queuedBy) implements ChatEvent {
     }
 
     /** The chat is put aside until {@code until}, when it reopens by itself ({@link ReopenReason#SNOOZE_ENDED}). */

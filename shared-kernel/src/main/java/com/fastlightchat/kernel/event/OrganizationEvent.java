@@ -44,4 +44,14 @@ public sealed interface OrganizationEvent extends DomainEvent {
     @EventType(name = "organization.team-deleted", version = 1)
     record TeamDeleted(OrganizationId organizationId, TeamId teamId, AgentId deletedBy) implements OrganizationEvent {
     }
+
+    /**
+     * How the organization's chats are routed from now on. With {@code autoAssign}, every chat an end user opens
+     * (or that reopens without an agent) waits for the next free agent of {@code defaultTeamId}, or of the whole
+     * organization when it is null (also once that team is deleted).
+     */
+    @EventType(name = "organization.routing-configured", version = 1)
+    record RoutingConfigured(OrganizationId organizationId, boolean autoAssign, TeamId defaultTeamId,
+                             AgentId configuredBy) implements OrganizationEvent {
+    }
 }

@@ -5,6 +5,7 @@ import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
 import com.fastlightchat.kernel.event.ChatEvent.ChatClosed;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 import com.fastlightchat.kernel.event.ChatEvent.ChatPriorityChanged;
+import com.fastlightchat.kernel.event.ChatEvent.ChatQueued;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByAgent;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByUser;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReopened;
@@ -17,8 +18,10 @@ import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
 import com.fastlightchat.kernel.event.ChatEvent.MessageEdited;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Priority;
+import com.fastlightchat.kernel.event.ChatEvent.QueueReason;
 import com.fastlightchat.kernel.event.ChatEvent.ReopenReason;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
+import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.UserId;
 
 import java.time.Instant;
@@ -58,6 +61,8 @@ final class ChatSamples {
                 "team_1b6f0c9e2d7a4e53b8f4a0c6d2e9f713", AssignmentReason.MANUAL, agent));
         samples.put(key("chat.unassigned", 1), new ChatUnassigned(ORGANIZATION, CHAT, USER, AGENT,
                 "team_1b6f0c9e2d7a4e53b8f4a0c6d2e9f713", AssignmentReason.REQUEUED, Actor.system()));
+        samples.put(key("chat.queued", 1), new ChatQueued(ORGANIZATION, CHAT, USER,
+                new TeamId("team_1b6f0c9e2d7a4e53b8f4a0c6d2e9f713"), QueueReason.AGENT_UNAVAILABLE, Actor.system()));
         samples.put(key("chat.snoozed", 1), new ChatSnoozed(ORGANIZATION, CHAT, USER,
                 Instant.parse("2025-04-23T08:00:00Z"), agent));
         samples.put(key("chat.closed", 1), new ChatClosed(ORGANIZATION, CHAT, USER, agent));

@@ -2,6 +2,7 @@ package com.fastlightchat.kernel.event;
 
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
+import com.fastlightchat.kernel.event.OrganizationEvent.RoutingConfigured;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamDeleted;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamRenamed;
@@ -29,6 +30,7 @@ final class OrganizationSamples {
         samples.put(key("organization.team-renamed", 1), new TeamRenamed(ORGANIZATION, TEAM, "Billing & Refunds",
                 AGENT));
         samples.put(key("organization.team-deleted", 1), new TeamDeleted(ORGANIZATION, TEAM, AGENT));
+        samples.put(key("organization.routing-configured", 1), new RoutingConfigured(ORGANIZATION, true, TEAM, AGENT));
         return samples;
     }
 }
