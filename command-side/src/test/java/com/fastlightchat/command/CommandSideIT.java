@@ -95,6 +95,7 @@ class CommandSideIT {
         assertThat(posted.content().text()).isEqualTo("Where is my order?");
         assertThat(posted.messageId().value()).isEqualTo(first.get("messageId").asString());
         assertThat(published.get(1).aggregateId()).isEqualTo(chatId);
+        assertThat(published.get(1).actor()).startsWith("user:usr_");
         assertThat(published.get(1).organizationId()).isEqualTo(posted.organizationId().value());
     }
 

@@ -1,6 +1,7 @@
 package com.fastlightchat.command.publication;
 
 import com.fastlightchat.command.CommandSideProperties;
+import com.fastlightchat.command.platform.ActorMetadata;
 import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.DomainEvent;
@@ -44,7 +45,8 @@ public class KafkaEventPublisher {
         }
         EventEnvelope envelope = EventEnvelope.of(message.getIdentifier(), domainMessage.getSequenceNumber() + 1,
                 message.getTimestamp(), (String) message.getMetaData().get("correlationId"),
-                (String) message.getMetaData().get("traceId"), event);
+                (String) message.getMetaData().get("traceId"), event)
+                .withActor((String) message.getMetaData().get(ActorMetadata.ACTOR));
         String topic = Topics.prefixed(properties.topicPrefix(), event.aggregateType().topic());
         kafka.send(topic, envelope.aggregateId(), EventCodec.encode(envelope))
                 .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);

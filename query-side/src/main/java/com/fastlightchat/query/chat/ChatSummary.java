@@ -7,6 +7,7 @@ import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
 import com.fastlightchat.kernel.event.ChatEvent.ChatClosed;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 import com.fastlightchat.kernel.event.ChatEvent.ChatPriorityChanged;
+import com.fastlightchat.kernel.event.ChatEvent.ChatQueued;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByAgent;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReadByUser;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReopened;
@@ -189,6 +190,12 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
             case ChatUntagged untagged -> b.tags.remove(untagged.tag());
             case ChatPriorityChanged changed -> b.priority = changed.priority();
             case ChatTransferred transferred -> b.userId = transferred.userId().value();
+            // a chat waiting for a team shows in that team's (unassigned) inbox
+            case ChatQueued queued -> {
+                if (queued.teamId() != null) {
+                    b.teamId = queued.teamId().value();
+                }
+            }
         }
         if (b.lastActivityAt == null) {
             b.lastActivityAt = at;

@@ -3,7 +3,17 @@ package com.fastlightchat.edge.delivery;
 import com.fastlightchat.edge.stream.StreamedEvent;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
+import com.fastlightchat.kernel.envelope.KernelJson;
+import com.fastlightchat.kernel.event.ChatEvent;
+import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
+import com.fastlightchat.kernel.event.ChatEvent.ChatClosed;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
+import com.fastlightchat.kernel.event.ChatEvent.ChatReadByAgent;
+import com.fastlightchat.kernel.event.ChatEvent.ChatReadByUser;
+import com.fastlightchat.kernel.event.ChatEvent.ChatReopened;
+import com.fastlightchat.kernel.event.ChatEvent.ChatTransferred;
+import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
+import com.fastlightchat.kernel.event.ChatEvent.MessageEdited;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.MessageContent;
@@ -49,6 +59,10 @@ public final class ClientEvents {
     }
 
     /** What {@code audience} sees of one event of a chat's stream: the event, or a {@value #HIDDEN} placeholder. */
+    private static final tools.jackson.databind.json.JsonMapper FACTS = KernelJson.mapper();
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> FACT_SHAPE = new tools.jackson.core.type.TypeReference<>() {
+    };
+
     public static Map<String, Object> render(StreamedEvent event, Audience audience) {
         EventEnvelope envelope = event.envelope();
         if (envelope == null) {
@@ -59,8 +73,46 @@ public final class ClientEvents {
             case MessagePosted posted when posted.visibility() == Visibility.PUBLIC ->
                     messagePosted(envelope, posted, false);
             case ChatOpened opened -> chatOpened(envelope, opened);
+            case ChatEvent other when audience == Audience.AGENT || visibleToUser(other) ->
+                    chatFact(envelope, other, audience);
             default -> hidden(event.chatId(), event.sequence());
         };
+    }
+
+    /**
+     * What an end user may see of the chat's other facts: edits and deletions of public messages, read receipts,
+     * who answers (assignment to an agent), and the chat closing, reopening or moving to them. Routing, tags,
+     * priority, snoozes and anything about internal notes stay with the agents.
+     */
+    static boolean visibleToUser(ChatEvent event) {
+        return switch (event) {
+            case MessageEdited edited -> edited.visibility() == Visibility.PUBLIC;
+            case MessageDeleted deleted -> deleted.visibility() == Visibility.PUBLIC;
+            case ChatReadByAgent ignored -> true;
+            case ChatReadByUser ignored -> true;
+            case ChatAssigned assigned -> assigned.agentId() != null;
+            case ChatClosed ignored -> true;
+            case ChatReopened ignored -> true;
+            case ChatTransferred ignored -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Any other chat event: its published name as {@code type} (e.g. {@code chat.closed}) and its fields (ids as
+     * strings, times as ISO-8601) under {@code data}. End users get only who answers of an assignment.
+     */
+    private static Map<String, Object> chatFact(EventEnvelope envelope, ChatEvent event, Audience audience) {
+        Map<String, Object> body = header(envelope, envelope.type(), event.chatId().value());
+        Map<String, Object> data = new LinkedHashMap<>(FACTS.convertValue(event, FACT_SHAPE));
+        data.remove("organizationId");
+        data.remove("chatId");
+        if (audience == Audience.USER && event instanceof ChatAssigned assigned) {
+            data = new LinkedHashMap<>(Map.of("agentId", assigned.agentId().value()));
+        }
+        data.values().removeIf(java.util.Objects::isNull);
+        body.put("data", Collections.unmodifiableMap(data));
+        return Collections.unmodifiableMap(body);
     }
 
     /** The placeholder for a sequence the client must not (or cannot) see. */

@@ -7,12 +7,17 @@ import com.fastlightchat.edge.stream.StreamedEvent;
 import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
+import com.fastlightchat.kernel.event.ChatEvent;
+import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
+import com.fastlightchat.kernel.event.ChatEvent.ChatClosed;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
+import com.fastlightchat.kernel.event.ChatEvent.ChatTagged;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.DomainEvent;
 import com.fastlightchat.kernel.event.MessageContent;
 import com.fastlightchat.kernel.event.UserEvent.UserBooted;
+import com.fastlightchat.kernel.id.AgentId;
 import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.ClientMessageId;
 import com.fastlightchat.kernel.id.EnvironmentId;
@@ -100,6 +105,35 @@ class ClientEventsTest {
         assertThat(wireJson(body)).isEqualTo("""
                 {"v":1,"type":"chat.opened","eventId":"ev_1","chatId":"ch_1","sequence":1,\
                 "occurredAt":"2025-03-01T10:15:30.250Z","openedBy":{"kind":"user","id":"usr_1"}}""");
+    }
+
+    @Test
+    void givenChatClosedByAgent_whenRendered_thenBothAudiencesSeeItWithItsData() throws Exception {
+        var closed = envelope(5, new ChatClosed(ORG, CHAT, USER, Actor.agent("ag_1")));
+
+        assertThat(wireJson(asUser(closed))).isEqualTo("""
+                {"v":1,"type":"chat.closed","eventId":"ev_5","chatId":"ch_1","sequence":5,\
+                "occurredAt":"2025-03-01T10:15:30.250Z","data":{"userId":"usr_1","closedBy":{"kind":"AGENT","id":"ag_1"}}}""");
+        assertThat(asAgent(closed)).containsEntry("type", "chat.closed");
+    }
+
+    @Test
+    void givenTagAdded_whenRendered_thenAgentsSeeTheTagAndUsersOnlyAPlaceholder() {
+        var tagged = envelope(6, new ChatTagged(ORG, CHAT, USER, "vip", Actor.agent("ag_1")));
+
+        assertThat(asUser(tagged)).isEqualTo(ClientEvents.hidden("ch_1", 6));
+        assertThat(asAgent(tagged)).containsEntry("type", "chat.tagged")
+                .extractingByKey("data", MAP).containsEntry("tag", "vip");
+    }
+
+    @Test
+    void givenAssignment_whenRendered_thenUsersLearnOnlyWhichAgentAnswers() {
+        var assigned = envelope(7, new ChatAssigned(ORG, CHAT, USER, new AgentId("ag_2"), "team_1",
+                ChatEvent.AssignmentReason.AUTO_ROUND_ROBIN, Actor.system()));
+
+        assertThat(asUser(assigned)).extractingByKey("data", MAP).isEqualTo(Map.of("agentId", "ag_2"));
+        assertThat(asAgent(assigned)).extractingByKey("data", MAP)
+                .containsEntry("teamId", "team_1").containsEntry("reason", "AUTO_ROUND_ROBIN");
     }
 
     @Test

@@ -63,6 +63,9 @@ public final class EventCodec {
         node.put("occurredAt", e.occurredAt().toString());
         node.put("causationId", e.causationId());
         node.put("correlationId", e.correlationId());
+        if (e.actor() != null) {
+            node.put("actor", e.actor());
+        }
         node.set("payload", MAPPER.valueToTree(e.payload()));
         return node;
     }
@@ -93,7 +96,8 @@ public final class EventCodec {
                     required(node, "eventId").asString(), type, version,
                     required(node, "aggregateType").asString(), required(node, "aggregateId").asString(),
                     required(node, "sequence").asLong(), required(node, "organizationId").asString(),
-                    occurredAt, optional(node, "causationId"), optional(node, "correlationId"), payload);
+                    occurredAt, optional(node, "causationId"), optional(node, "correlationId"),
+                    optional(node, "actor"), payload);
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event envelope is invalid: " + e.getMessage(), e);
         }

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param occurredAt     when the fact was recorded
  * @param causationId    id of the message (command or event) that caused this one, if known
  * @param correlationId  id shared by everything one original request caused, if known
+ * @param actor          who caused it ({@code agent:<id>}, {@code user:<id>}, {@code integration:<api key>}), or null
+ *                       for the system (timers, processes); optional in the JSON
  * @param payload        the event itself
  */
 public record EventEnvelope(String eventId, String type, int version, String aggregateType, String aggregateId,
                             long sequence, String organizationId, Instant occurredAt, String causationId,
-                            String correlationId, DomainEvent payload) {
+                            String correlationId, String actor, DomainEvent payload) {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -45,7 +47,13 @@ public record EventEnvelope(String eventId, String type, int version, String agg
         var type = EventTypes.typeOf(event.getClass());
         return new EventEnvelope(eventId, type.name(), type.version(), event.aggregateType().wireName(),
                 event.aggregateId(), sequence, event.organizationId().value(), occurredAt, causationId,
-                correlationId, event);
+                correlationId, null, event);
+    }
+
+    /** The same envelope naming who caused the event. */
+    public EventEnvelope withActor(String newActor) {
+        return new EventEnvelope(eventId, type, version, aggregateType, aggregateId, sequence, organizationId,
+                occurredAt, causationId, correlationId, newActor, payload);
     }
 
     /** The payload cast to the expected type. */

@@ -23,6 +23,14 @@ class EventCodecPayloadConsistencyTest {
     }
 
     @Test
+    void givenActor_whenRoundTripped_thenKeptAndOmittedWhenAbsent() {
+        var envelope = EventEnvelope.of("e-1", 1, Instant.parse("2026-01-01T00:00:00Z"), null, null, OPENED);
+        assertThat(EventCodec.decode(EventCodec.encode(envelope.withActor("agent:ag_7"))).actor()).isEqualTo("agent:ag_7");
+        assertThat(EventCodec.encodeToString(envelope)).doesNotContain("actor");
+        assertThat(EventCodec.decode(EventCodec.encode(envelope)).actor()).isNull();
+    }
+
+    @Test
     void givenPayloadWithoutItsAggregateId_whenDecoding_thenMalformed() {
         String json = encoded().replace("\"chatId\":\"ch_1\",", "");
         assertThat(json).doesNotContain("\"chatId\"");
