@@ -40,7 +40,7 @@ class RoutingIT {
     static final Isolation ISOLATION = TestServers.shared().isolate(RoutingIT.class);
     static final String PASSWORD = "correct horse battery";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
