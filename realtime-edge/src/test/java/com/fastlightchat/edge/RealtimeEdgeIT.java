@@ -284,7 +284,9 @@ class RealtimeEdgeIT {
     }
 
     private Socket socket(SocketOptionBuilder options) {
-        IO.Options built = options.setForceNew(true).setReconnection(false).build();
+        // websocket from the start: the polling→websocket upgrade is covered by the official client (NodeClientIT)
+        IO.Options built = options.setForceNew(true).setReconnection(false)
+                .setTransports(new String[]{"websocket"}).build();
         Socket socket = IO.socket(URI.create("http://127.0.0.1:" + SOCKET_PORT + "/sdk"), built);
         sockets.add(socket);
         return socket;

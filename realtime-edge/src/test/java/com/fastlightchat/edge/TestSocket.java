@@ -64,8 +64,9 @@ final class TestSocket implements AutoCloseable {
     }
 
     private static TestSocket create(int port, String namespace, Map<String, String> auth) {
+        // websocket from the start: the polling→websocket upgrade is covered by the official client (NodeClientIT)
         IO.Options options = SocketOptionBuilder.builder().setAuth(auth).setForceNew(true).setReconnection(false)
-                .build();
+                .setTransports(new String[]{"websocket"}).build();
         return new TestSocket(IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options));
     }
 
