@@ -6,6 +6,7 @@ import com.fastlightchat.kernel.event.AgentEvent.AgentAdded;
 import com.fastlightchat.kernel.event.AgentEvent.AgentCapacityChanged;
 import com.fastlightchat.kernel.event.AgentEvent.AgentDeactivated;
 import com.fastlightchat.kernel.event.AgentEvent.AgentInvitationAccepted;
+import com.fastlightchat.kernel.event.AgentEvent.AgentInvitationIssued;
 import com.fastlightchat.kernel.event.AgentEvent.AgentPasswordSet;
 import com.fastlightchat.kernel.event.AgentEvent.AgentPresenceChanged;
 import com.fastlightchat.kernel.event.AgentEvent.AgentRoleChanged;
@@ -30,8 +31,9 @@ import java.util.Optional;
 /**
  * The {@code agents} table: one row per agent, never a password or invitation hash. Written only by
  * {@link AgentsProjector}; an event changes the row only when its sequence is above the row's {@code last_sequence},
- * so duplicates and older redeliveries change nothing. Status: {@code invited} when added (no password yet),
- * {@code active} once a password is set, {@code deactivated} for good.
+ * so duplicates and older redeliveries change nothing, and {@code last_sequence} is the agent's position (every
+ * agent event moves it). Status: {@code invited} when added or invited (no password yet), {@code active} once a
+ * password is set, {@code deactivated} for good.
  */
 @Repository
 public class Agents {
@@ -69,6 +71,7 @@ public class Agents {
         EventRecords.decode(record).ifPresent(envelope -> {
             switch (envelope.payload()) {
                 case AgentAdded added -> added(envelope, added);
+                case AgentInvitationIssued issued -> change(envelope, "status = 'invited'", Map.of());
                 case AgentInvitationAccepted accepted -> change(envelope, "status = 'active'", Map.of());
                 case AgentPasswordSet set -> change(envelope,
                         "status = case when status = 'deactivated' then status else 'active' end", Map.of());
