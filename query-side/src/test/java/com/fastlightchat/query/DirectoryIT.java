@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.fastlightchat.query.DirectoryStory.id;
+import static com.fastlightchat.query.QueryTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -233,11 +234,6 @@ class DirectoryIT {
 
     private static Map<String, String> agent(DirectoryStory tenant, String agentId, String role) {
         return SUPPORT.agent(tenant.organizationId(), agentId, role);
-    }
-
-    private static JsonNode json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
