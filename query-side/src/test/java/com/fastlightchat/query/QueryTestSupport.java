@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the query side's integration tests share: one test class's slice of the servers, publishing envelopes as the
@@ -36,6 +40,7 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The slice's connection settings and the query side's own, for a {@code @DynamicPropertySource}. */
     void register(DynamicPropertyRegistry registry, String tokenSecret) {
@@ -64,6 +69,12 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
         Instant now = Instant.now();
         return tokens.issue(new TokenClaims(userId, TokenClaims.Kind.USER, organizationId, environmentId, null, now,
                 now.plusSeconds(600)));
+    }
+
+    /** The body of a response that must have {@code status}, as JSON. */
+    static JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
     }
 
     static HttpResponse<String> get(int port, String path, Map<String, String> headers) throws Exception {
