@@ -119,7 +119,11 @@ public final class EmbeddedServers implements AutoCloseable {
     }
 
     private void startAll() {
-        List<ManagedServer> all = List.of(postgres, kafka, redis, mongo);
+        // Redis first and alone: its binary is written to disk and executed at once, and a concurrent process
+        // start elsewhere in this JVM (PostgreSQL's initdb) can inherit the open file and make exec fail with
+        // "Text file busy".
+        redis.start();
+        List<ManagedServer> all = List.of(postgres, kafka, mongo);
         ExecutorService executor = Executors.newFixedThreadPool(all.size(), runnable -> {
             Thread thread = new Thread(runnable, "embedded-servers-start");
             thread.setDaemon(true);
