@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.fastlightchat.edge.RealtimeEdgeProperties;
 import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.live.Presence;
+import com.fastlightchat.edge.live.TeamAvailability;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
@@ -47,8 +48,9 @@ class SdkConfiguration {
 
     @Bean
     SdkNamespace sdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access,
-                              QuerySideMessages messages, Presence presence, SdkNamespace.Limits limits) {
-        return new SdkNamespace(server, handshakes, access, messages, presence, limits);
+                              QuerySideMessages messages, Presence presence, TeamAvailability team,
+                              SdkNamespace.Limits limits) {
+        return new SdkNamespace(server, handshakes, access, messages, presence, team, limits);
     }
 
     @Bean
