@@ -7,6 +7,7 @@ import com.fastlightchat.edge.live.Presence;
 import com.fastlightchat.edge.live.TeamAvailability;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
+import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.kernel.auth.AccessTokens;
@@ -31,8 +32,8 @@ class SdkConfiguration {
     }
 
     @Bean
-    SdkHandshakes sdkHandshakes(AccessTokens tokens) {
-        return new SdkHandshakes(tokens);
+    SdkHandshakes sdkHandshakes(AccessTokens tokens, PluginKeys pluginKeys) {
+        return new SdkHandshakes(tokens, pluginKeys);
     }
 
     @Bean
