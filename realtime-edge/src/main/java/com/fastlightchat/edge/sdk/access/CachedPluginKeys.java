@@ -1,8 +1,5 @@
 package com.fastlightchat.edge.sdk.access;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -19,17 +16,13 @@ import java.util.HexFormat;
  */
 public final class CachedPluginKeys implements PluginKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(CachedPluginKeys.class);
-
-    private final StringRedisTemplate redis;
+    private final RememberedAnswers answers;
     private final String keyPrefix;
-    private final Duration ttl;
     private final PluginKeys delegate;
 
     public CachedPluginKeys(StringRedisTemplate redis, String keyPrefix, Duration ttl, PluginKeys delegate) {
-        this.redis = redis;
+        this.answers = new RememberedAnswers(redis, ttl);
         this.keyPrefix = keyPrefix;
-        this.ttl = ttl;
         this.delegate = delegate;
     }
 
@@ -46,20 +39,12 @@ public final class CachedPluginKeys implements PluginKeys {
     @Override
     public Verdict check(String pluginKey) {
         String key = key(pluginKey);
-        try {
-            if (Boolean.TRUE.equals(redis.hasKey(key))) {
-                return Verdict.KNOWN;
-            }
-        } catch (DataAccessException e) {
-            log.warn("plugin key cache unavailable, asking the query side: {}", e.toString());
+        if (answers.remembered(key)) {
+            return Verdict.KNOWN;
         }
         Verdict verdict = delegate.check(pluginKey);
         if (verdict == Verdict.KNOWN) {
-            try {
-                redis.opsForValue().set(key, "1", ttl);
-            } catch (DataAccessException e) {
-                log.warn("could not cache a plugin key: {}", e.toString());
-            }
+            answers.remember(key);
         }
         return verdict;
     }

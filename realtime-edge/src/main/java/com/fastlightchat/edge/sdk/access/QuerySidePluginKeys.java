@@ -24,8 +24,7 @@ public final class QuerySidePluginKeys implements PluginKeys {
 
     public QuerySidePluginKeys(HttpClient http, URI baseUrl, Duration timeout) {
         this.http = http;
-        String base = baseUrl.toString();
-        this.environmentUrl = URI.create((base.endsWith("/") ? base : base + "/") + "v1/sdk/environment");
+        this.environmentUrl = QuerySideChatAccess.directory(baseUrl).resolve("v1/sdk/environment");
         this.timeout = timeout;
     }
 
