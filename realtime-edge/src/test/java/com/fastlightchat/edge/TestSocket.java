@@ -81,6 +81,11 @@ final class TestSocket implements AutoCloseable {
         return received.stream().filter(event -> !TEAM_SIGNALS.contains(event.optString("type"))).toList();
     }
 
+    /** Forgets everything received so far. */
+    void clear() {
+        received.clear();
+    }
+
     /** The received events of a chat that carry a sequence, in arrival order. */
     List<Long> sequences(String chatId) {
         return received().stream().filter(event -> chatId.equals(event.optString("chatId")) && event.has("sequence"))
