@@ -30,6 +30,8 @@ import java.time.Duration;
  * @param maxCatchUpBuffer live events buffered per chat during one resume before the chat is cut off
  * @param typingTimeout  a typing indicator without refresh ends after this
  * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
+ * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
+ *                       {@code /sdk} connections within this
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -50,5 +52,6 @@ public record RealtimeEdgeProperties(
         @DefaultValue("256") int maxBacklog,
         @DefaultValue("1000") int maxCatchUpBuffer,
         @DefaultValue("5s") Duration typingTimeout,
-        @DefaultValue("60s") Duration presenceTtl) {
+        @DefaultValue("60s") Duration presenceTtl,
+        @DefaultValue("60s") Duration pluginKeyCacheTtl) {
 }

@@ -84,7 +84,7 @@ class AgentNamespaceIT {
         }
         try (TestSocket agentA = agent(ORG_A, "ag_a"); TestSocket agentB = agent(ORG_B, "ag_b")) {
             await().atMost(PATIENCE).until(() -> agentA.join(chatA.value(), 1).getBoolean("ok"));
-            agentA.received().clear();
+            agentA.clear();
 
             JSONObject foreign = agentB.join(chatA.value(), 0);
             JSONObject own = agentA.join(chatA.value(), 1);

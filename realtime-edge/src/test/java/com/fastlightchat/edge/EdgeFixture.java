@@ -1,5 +1,6 @@
 package com.fastlightchat.edge;
 
+import com.fastlightchat.edge.stream.AgentEventStream;
 import com.fastlightchat.edge.stream.ChatEventStream;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.TokenClaims;
@@ -46,8 +47,8 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Everything an edge IT needs around the edge: the chat topic on a real broker (3 partitions) with a producer that
- * writes envelopes as the command side does (key = chat id), the query side's stand-in (which also "projects" every
+ * Everything an edge IT needs around the edge: the chat and agent topics on a real broker (3 partitions each) with a
+ * producer that writes envelopes as the command side does (key = aggregate id), the query side's stand-in (which also "projects" every
  * published event), tokens, and edge instances started as whole applications on their own ports.
  */
 final class EdgeFixture implements AutoCloseable {
@@ -60,6 +61,7 @@ final class EdgeFixture implements AutoCloseable {
     private final Isolation isolation;
     private final ServerEndpoints servers;
     private final String topic;
+    private final String agentTopic;
     private final KafkaProducer<String, byte[]> producer;
     private final QuerySideStandIn querySide;
     private final List<ConfigurableApplicationContext> edges = new ArrayList<>();
@@ -69,9 +71,11 @@ final class EdgeFixture implements AutoCloseable {
         this.isolation = isolation;
         this.servers = servers;
         this.topic = Topics.prefixed(isolation.topicPrefix(), Topics.CHAT_EVENTS);
+        this.agentTopic = Topics.prefixed(isolation.topicPrefix(), Topics.AGENT_EVENTS);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 servers.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(agentTopic, 3, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
         }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
@@ -115,7 +119,8 @@ final class EdgeFixture implements AutoCloseable {
         ConfigurableApplicationContext edge = new SpringApplicationBuilder(RealtimeEdgeApplication.class)
                 .run(arguments);
         edges.add(edge);
-        await().atMost(PATIENCE).until(edge.getBean(ChatEventStream.class)::isLive);
+        await().atMost(PATIENCE).until(() -> edge.getBean(ChatEventStream.class).isLive()
+                && edge.getBean(AgentEventStream.class).isLive());
         return socketPort;
     }
 
@@ -124,14 +129,22 @@ final class EdgeFixture implements AutoCloseable {
         return publish(null, envelope);
     }
 
-    /** Publishes to an explicit partition, to order events of different chats. */
-    EventEnvelope publish(Integer partition, EventEnvelope envelope) {
+    /** Publishes an agent event as the command side does (key = agent id). */
+    void publishAgentEvent(EventEnvelope envelope) {
+        send(new ProducerRecord<>(agentTopic, envelope.aggregateId(), EventCodec.encode(envelope)));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, partition, envelope.aggregateId(), EventCodec.encode(envelope)))
-                    .get(10, TimeUnit.SECONDS);
+            producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish", e);
         }
+    }
+
+    /** Publishes to an explicit partition, to order events of different chats. */
+    EventEnvelope publish(Integer partition, EventEnvelope envelope) {
+        send(new ProducerRecord<>(topic, partition, envelope.aggregateId(), EventCodec.encode(envelope)));
         querySide.project(envelope);
         return envelope;
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Stands in for the query side's HTTP API {@code GET /v1/sdk/chats/{chatId}} and
+ * Stands in for the query side's HTTP API {@code GET /v1/sdk/environment} (200 for the known plugin key, 401
+ * otherwise), {@code GET /v1/sdk/chats/{chatId}} and
  * {@code GET /v1/sdk/chats/{chatId}/messages?after=N&limit=M}: 200 when the plugin key is the known one and the
  * user token's user owns the chat, 404 otherwise (401 without valid credentials), like the real one. Messages are
  * what the test {@link #project projects}: public ones are served, internal notes only count for
@@ -37,6 +38,7 @@ final class QuerySideStandIn implements AutoCloseable {
     private final AccessTokens tokens;
     private final Map<String, String> chatOwners = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger environmentCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> messageCalls = new ConcurrentHashMap<>();
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
@@ -50,6 +52,7 @@ final class QuerySideStandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/sdk/chats/", this::handle);
+        server.createContext("/v1/sdk/environment", this::environment);
         server.start();
     }
 
@@ -86,6 +89,26 @@ final class QuerySideStandIn implements AutoCloseable {
     int calls(String chatId) {
         AtomicInteger count = calls.get(chatId);
         return count == null ? 0 : count.get();
+    }
+
+    /** How often the edge asked which environment a plugin key opens. */
+    int environmentCalls() {
+        return environmentCalls.get();
+    }
+
+    private void environment(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            environmentCalls.incrementAndGet();
+            if (!pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            byte[] body = "{\"organizationId\":\"org_stand_in\",\"environmentId\":\"env_stand_in\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

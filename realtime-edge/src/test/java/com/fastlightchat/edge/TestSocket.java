@@ -14,11 +14,16 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A Socket.IO client (the official Java one) that records every {@code chat.event} it receives. */
+/**
+ * A Socket.IO client (the official Java one) that records every {@code chat.event} it receives. The team's
+ * presence signals ({@code team.availability}, which every widget gets on connect, and {@code agent.presence}) are
+ * only found by {@link #ofType}, so that tests of chats see only what concerns chats in {@link #received}.
+ */
 final class TestSocket implements AutoCloseable {
 
     private final Socket socket;
@@ -70,14 +75,21 @@ final class TestSocket implements AutoCloseable {
         return new TestSocket(IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options));
     }
 
-    /** Every {@code chat.event} so far. */
+    private static final Set<String> TEAM_SIGNALS = Set.of("team.availability", "agent.presence");
+
+    /** Every {@code chat.event} so far, except the team's presence signals. */
     List<JSONObject> received() {
-        return received;
+        return received.stream().filter(event -> !TEAM_SIGNALS.contains(event.optString("type"))).toList();
+    }
+
+    /** Forgets everything received so far. */
+    void clear() {
+        received.clear();
     }
 
     /** The received events of a chat that carry a sequence, in arrival order. */
     List<Long> sequences(String chatId) {
-        return received.stream().filter(event -> chatId.equals(event.optString("chatId")) && event.has("sequence"))
+        return received().stream().filter(event -> chatId.equals(event.optString("chatId")) && event.has("sequence"))
                 .map(event -> event.optLong("sequence")).toList();
     }
 

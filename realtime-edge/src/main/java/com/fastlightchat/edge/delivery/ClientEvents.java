@@ -51,6 +51,8 @@ public final class ClientEvents {
     public static final String RESYNC_REQUIRED = "resync.required";
     public static final String TYPING = "typing";
     public static final String PRESENCE = "presence";
+    public static final String AGENT_PRESENCE = "agent.presence";
+    public static final String TEAM_AVAILABILITY = "team.availability";
 
     /** Who looks at the chat: end users see public facts only; agents see everything, with its visibility. */
     public enum Audience { USER, AGENT }
@@ -146,6 +148,25 @@ public final class ClientEvents {
         body.put("type", PRESENCE);
         body.put("userId", userId);
         body.put("status", status);
+        return Collections.unmodifiableMap(body);
+    }
+
+    /** An agent's presence changed ({@code online}, {@code away} or {@code offline}); for the dashboard. */
+    public static Map<String, Object> agentPresence(String agentId, String presence) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("v", VERSION);
+        body.put("type", AGENT_PRESENCE);
+        body.put("agentId", agentId);
+        body.put("presence", presence);
+        return Collections.unmodifiableMap(body);
+    }
+
+    /** Whether any agent of the organization is online; for the widget. */
+    public static Map<String, Object> teamAvailability(boolean online) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("v", VERSION);
+        body.put("type", TEAM_AVAILABILITY);
+        body.put("online", online);
         return Collections.unmodifiableMap(body);
     }
 

@@ -67,6 +67,11 @@ class LiveConfiguration {
                 emit(server.getNamespace(AgentNamespace.NAME), Rooms.organization(organizationId), body,
                         excludedSocketId);
             }
+
+            @Override
+            public void toOrganizationUsers(String organizationId, Map<String, Object> body) {
+                emit(server.getNamespace(SdkNamespace.NAME), Rooms.organization(organizationId), body, null);
+            }
         };
     }
 
@@ -92,6 +97,11 @@ class LiveConfiguration {
                       LiveRooms rooms, Clock clock, Subscriptions subscriptions) {
         return new Presence(redis, properties.redisKeyPrefix(), signals, rooms, properties.presenceTtl(), clock,
                 subscriptions::chatsOfUser);
+    }
+
+    @Bean
+    TeamAvailability teamAvailability(StringRedisTemplate redis, RealtimeEdgeProperties properties, LiveRooms rooms) {
+        return new TeamAvailability(redis, properties.redisKeyPrefix(), rooms);
     }
 
     /** Ends stale typing indicators every half second and keeps this instance's sockets counted as online. */

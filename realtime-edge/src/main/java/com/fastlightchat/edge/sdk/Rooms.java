@@ -16,7 +16,10 @@ public final class Rooms {
         return "chat:" + chatId;
     }
 
-    /** Every agent socket of one organization (on {@code /agent}): the inbox. */
+    /**
+     * Every agent socket of one organization on {@code /agent} (the inbox); every end user's socket of one
+     * organization on {@code /sdk} (team availability).
+     */
     public static String organization(String organizationId) {
         return "org:" + organizationId;
     }

@@ -4,8 +4,10 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.fastlightchat.edge.RealtimeEdgeProperties;
 import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.live.Presence;
+import com.fastlightchat.edge.live.TeamAvailability;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
+import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.kernel.auth.AccessTokens;
@@ -30,8 +32,8 @@ class SdkConfiguration {
     }
 
     @Bean
-    SdkHandshakes sdkHandshakes(AccessTokens tokens) {
-        return new SdkHandshakes(tokens);
+    SdkHandshakes sdkHandshakes(AccessTokens tokens, PluginKeys pluginKeys) {
+        return new SdkHandshakes(tokens, pluginKeys);
     }
 
     @Bean
@@ -47,8 +49,9 @@ class SdkConfiguration {
 
     @Bean
     SdkNamespace sdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access,
-                              QuerySideMessages messages, Presence presence, SdkNamespace.Limits limits) {
-        return new SdkNamespace(server, handshakes, access, messages, presence, limits);
+                              QuerySideMessages messages, Presence presence, TeamAvailability team,
+                              SdkNamespace.Limits limits) {
+        return new SdkNamespace(server, handshakes, access, messages, presence, team, limits);
     }
 
     @Bean

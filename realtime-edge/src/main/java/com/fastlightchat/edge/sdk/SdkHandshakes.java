@@ -1,10 +1,14 @@
 package com.fastlightchat.edge.sdk;
 
 import com.corundumstudio.socketio.HandshakeData;
+import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.auth.TokenClaims;
 import com.fastlightchat.kernel.id.Ids;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,9 +18,10 @@ import java.util.regex.Pattern;
  *
  * <p>Credentials are read from the Socket.IO v4 {@code auth} payload {@code {pluginKey, userToken}}; a field missing
  * there is taken from the query parameter of the same name. The user token is verified here (signature, expiry,
- * kind {@code USER}, an environment present). The plugin key is only checked for shape: which environment it
- * belongs to is known to the query side, which checks key and token together on every {@code chat:join}, so no
- * chat is ever joined with a key that does not match the token.
+ * kind {@code USER}, an environment present), then the plugin key must be one an environment has now
+ * ({@link PluginKeys}: the query side, remembered in Redis for a minute). When the query side cannot tell, the
+ * connection is let in: the query side checks key and token together on every {@code chat:join}, so no chat is
+ * ever joined with a key that does not match the token.
  */
 public final class SdkHandshakes {
 
@@ -26,10 +31,14 @@ public final class SdkHandshakes {
     /** Printable ASCII without spaces: the key is sent on as an HTTP header value. */
     private static final Pattern PLUGIN_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-    private final AccessTokens tokens;
+    private static final Logger log = LoggerFactory.getLogger(SdkHandshakes.class);
 
-    public SdkHandshakes(AccessTokens tokens) {
+    private final AccessTokens tokens;
+    private final PluginKeys pluginKeys;
+
+    public SdkHandshakes(AccessTokens tokens, PluginKeys pluginKeys) {
         this.tokens = tokens;
+        this.pluginKeys = pluginKeys;
     }
 
     /**
@@ -43,7 +52,14 @@ public final class SdkHandshakes {
         if (pluginKey == null || !PLUGIN_KEY_FORMAT.matcher(pluginKey).matches()) {
             throw new InvalidTokenException("plugin key is missing or malformed");
         }
-        return session(pluginKey, userToken);
+        SdkSession session = session(pluginKey, userToken);
+        switch (pluginKeys.check(pluginKey)) {
+            case KNOWN -> {
+            }
+            case UNKNOWN -> throw new InvalidTokenException("plugin key is unknown");
+            case UNAVAILABLE -> log.warn("plugin key not verified (query side unavailable), letting {} in", session);
+        }
+        return session;
     }
 
     /** Verifies a session's token again, e.g. before an action long after the handshake. */

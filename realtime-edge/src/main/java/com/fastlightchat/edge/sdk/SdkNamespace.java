@@ -11,7 +11,9 @@ import com.fastlightchat.edge.delivery.CatchUp;
 import com.fastlightchat.edge.delivery.ClientEvents.Audience;
 import com.fastlightchat.edge.delivery.OutboundBudget;
 import com.fastlightchat.edge.delivery.Subscriber;
+import com.fastlightchat.edge.delivery.ClientEvents;
 import com.fastlightchat.edge.live.Presence;
+import com.fastlightchat.edge.live.TeamAvailability;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatCaller;
@@ -33,8 +35,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Connecting</h2>
  * The client passes {@code auth: {pluginKey, userToken}} (Socket.IO v4; query parameters of the same names are the
- * fallback), checked by {@link SdkHandshakes}. An accepted socket joins {@code user:<userId>} and counts for the
- * user's presence. A rejected one gets {@code connect_error} with {@code {message}} saying why, and its connection
+ * fallback), checked by {@link SdkHandshakes}. An accepted socket joins {@code user:<userId>} and
+ * {@code org:<organizationId>} (team availability), counts for the user's presence, and is sent the current
+ * {@value ClientEvents#TEAM_AVAILABILITY}. A rejected one gets {@code connect_error} with {@code {message}} saying why, and its connection
  * is closed shortly after (a well-behaved client closes it itself on {@code connect_error}).
  *
  * <h2>Client events</h2>
@@ -91,14 +94,16 @@ public final class SdkNamespace {
     private final ChatAccess access;
     private final QuerySideMessages messages;
     private final Presence presence;
+    private final TeamAvailability team;
     private final Limits limits;
 
     public SdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access, QuerySideMessages messages,
-                        Presence presence, Limits limits) {
+                        Presence presence, TeamAvailability team, Limits limits) {
         this.handshakes = handshakes;
         this.access = access;
         this.messages = messages;
         this.presence = presence;
+        this.team = team;
         this.limits = limits;
         this.namespace = server.addNamespace(NAME);
         namespace.addAuthTokenListener(this::onAuthPayload);
@@ -149,7 +154,12 @@ public final class SdkNamespace {
                 new OutboundBudget(limits.maxBacklog()), limits.maxCatchUpBuffer());
         client.set(ChatRequestHandlers.CALLER, new SdkCaller(session, subscriber, handshakes, access, messages));
         client.joinRoom(Rooms.user(session.userId()));
+        client.joinRoom(Rooms.organization(session.organizationId()));
         presence.connected(session.organizationId(), session.userId(), client.getSessionId().toString());
+        String organizationId = session.organizationId();
+        // Redis is asked off the event loop.
+        Thread.ofVirtual().name("team-availability").start(() -> client.sendEvent(ClientEvents.EVENT_NAME,
+                ClientEvents.teamAvailability(team.isOnline(organizationId))));
     }
 
     private void onDisconnect(SocketIOClient client) {

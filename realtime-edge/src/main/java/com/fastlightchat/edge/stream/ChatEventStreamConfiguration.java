@@ -17,13 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The chat event stream, read with a plain Kafka consumer from {@code spring.kafka.bootstrap-servers}. */
+/** The chat and agent event streams, read with a plain Kafka consumer from {@code spring.kafka.bootstrap-servers}. */
 @Configuration(proxyBeanMethods = false)
 class ChatEventStreamConfiguration {
 
     @Bean
     ChatEventStream chatEventStream(Environment environment, RealtimeEdgeProperties properties,
                                     List<ChatEventHandler> handlers) {
+        Map<String, Object> config = consumerConfig(environment);
+        String topic = Topics.prefixed(properties.topicPrefix(), Topics.CHAT_EVENTS);
+        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers);
+    }
+
+    @Bean
+    AgentEventStream agentEventStream(Environment environment, RealtimeEdgeProperties properties,
+                                      List<AgentEventHandler> handlers) {
+        Map<String, Object> config = consumerConfig(environment);
+        String topic = Topics.prefixed(properties.topicPrefix(), Topics.AGENT_EVENTS);
+        return new AgentEventStream(() -> new KafkaConsumer<>(config), topic, handlers);
+    }
+
+    private static Map<String, Object> consumerConfig(Environment environment) {
         List<String> bootstrapServers = Binder.get(environment)
                 .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
                 .orElse(List.of("localhost:9092"));
@@ -38,8 +52,7 @@ class ChatEventStreamConfiguration {
         // The command side creates the topic with its partition count; a consumer must never create it.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        String topic = Topics.prefixed(properties.topicPrefix(), Topics.CHAT_EVENTS);
-        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers);
+        return config;
     }
 
     @Bean

@@ -2,9 +2,6 @@ package com.fastlightchat.edge.sdk.access;
 
 import com.fastlightchat.edge.sdk.SdkSession;
 import com.fastlightchat.kernel.id.ChatId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
@@ -17,17 +14,13 @@ import java.time.Duration;
  */
 public final class CachedChatAccess implements ChatAccess {
 
-    private static final Logger log = LoggerFactory.getLogger(CachedChatAccess.class);
-
-    private final StringRedisTemplate redis;
+    private final RememberedAnswers answers;
     private final String keyPrefix;
-    private final Duration ttl;
     private final ChatAccess delegate;
 
     public CachedChatAccess(StringRedisTemplate redis, String keyPrefix, Duration ttl, ChatAccess delegate) {
-        this.redis = redis;
+        this.answers = new RememberedAnswers(redis, ttl);
         this.keyPrefix = keyPrefix;
-        this.ttl = ttl;
         this.delegate = delegate;
     }
 
@@ -39,20 +32,12 @@ public final class CachedChatAccess implements ChatAccess {
     @Override
     public Verdict check(SdkSession session, ChatId chatId) {
         String key = key(session.userId(), chatId);
-        try {
-            if (Boolean.TRUE.equals(redis.hasKey(key))) {
-                return Verdict.ALLOWED;
-            }
-        } catch (DataAccessException e) {
-            log.warn("chat access cache unavailable, asking the query side: {}", e.toString());
+        if (answers.remembered(key)) {
+            return Verdict.ALLOWED;
         }
         Verdict verdict = delegate.check(session, chatId);
         if (verdict == Verdict.ALLOWED) {
-            try {
-                redis.opsForValue().set(key, "1", ttl);
-            } catch (DataAccessException e) {
-                log.warn("could not cache chat access: {}", e.toString());
-            }
+            answers.remember(key);
         }
         return verdict;
     }

@@ -25,4 +25,10 @@ class ChatAccessConfiguration {
         return new CachedChatAccess(redis, properties.redisKeyPrefix(), properties.authzCacheTtl(),
                 new QuerySideChatAccess(http, properties.queryBaseUrl(), properties.queryTimeout()));
     }
+
+    @Bean
+    PluginKeys pluginKeys(RealtimeEdgeProperties properties, StringRedisTemplate redis, HttpClient http) {
+        return new CachedPluginKeys(redis, properties.redisKeyPrefix(), properties.pluginKeyCacheTtl(),
+                new QuerySidePluginKeys(http, properties.queryBaseUrl(), properties.queryTimeout()));
+    }
 }

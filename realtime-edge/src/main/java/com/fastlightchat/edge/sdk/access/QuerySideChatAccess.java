@@ -30,9 +30,14 @@ public final class QuerySideChatAccess implements ChatAccess {
 
     public QuerySideChatAccess(HttpClient http, URI baseUrl, Duration timeout) {
         this.http = http;
-        String base = baseUrl.toString();
-        this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+        this.baseUrl = directory(baseUrl);
         this.timeout = timeout;
+    }
+
+    /** The base URL with a trailing slash, so that relative paths resolve below it. */
+    static URI directory(URI baseUrl) {
+        String base = baseUrl.toString();
+        return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
     @Override

@@ -1,0 +1,42 @@
+package com.fastlightchat.edge.sdk.access;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+
+/**
+ * Positive answers of the query side remembered in Redis for {@code ttl}, one key each. Redis failures are logged
+ * and count as "not remembered", so the caller asks the query side.
+ */
+final class RememberedAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(RememberedAnswers.class);
+
+    private final StringRedisTemplate redis;
+    private final Duration ttl;
+
+    RememberedAnswers(StringRedisTemplate redis, Duration ttl) {
+        this.redis = redis;
+        this.ttl = ttl;
+    }
+
+    boolean remembered(String key) {
+        try {
+            return Boolean.TRUE.equals(redis.hasKey(key));
+        } catch (DataAccessException e) {
+            log.warn("answer cache unavailable, asking the query side: {}", e.toString());
+            return false;
+        }
+    }
+
+    void remember(String key) {
+        try {
+            redis.opsForValue().set(key, "1", ttl);
+        } catch (DataAccessException e) {
+            log.warn("could not cache an answer: {}", e.toString());
+        }
+    }
+}
