@@ -279,7 +279,7 @@ class RealtimeEdgeIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("flc_edge_connections{");
         }
     }
 

@@ -73,7 +73,12 @@ class WalkingSkeletonIT {
                 .setReconnection(false)
                 .build();
         Socket socket = IO.socket(URI.create(stack.edgeUrl() + "/sdk"), options);
-        socket.on("chat.event", args -> pushed.add((JSONObject) args[0]));
+        socket.on("chat.event", args -> {
+            JSONObject event = (JSONObject) args[0];
+            if (event.optString("type").equals("message.posted")) {
+                pushed.add(event);
+            }
+        });
         socket.on(Socket.EVENT_CONNECT, args ->
                 socket.emit("chat:join", new JSONObject(Map.of("chatId", chatId)), (Ack) ack -> joinAck.set(ack[0])));
         socket.connect();
