@@ -88,7 +88,7 @@ class CommandSideIT {
         assertThat(postedMetadata.get("actor").asString()).startsWith("user:usr_");
         assertThat(postedMetadata.get("correlationId")).isNotNull();
 
-        List<EventEnvelope> published = consumeChatEvents(chatId, 2);
+        List<EventEnvelope> published = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, 2);
         assertThat(published).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
         assertThat(published.get(0).payload()).isInstanceOf(ChatOpened.class);
         MessagePosted posted = published.get(1).payloadAs(MessagePosted.class);
@@ -185,25 +185,6 @@ class CommandSideIT {
         return Map.of("X-Plugin-Key", pluginKey, "X-User-Token", boot.get("userToken").asString());
     }
 
-    private List<EventEnvelope> consumeChatEvents(String chatId, int expected) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<EventEnvelope> received = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.prefixed(ISOLATION.topicPrefix(), Topics.CHAT_EVENTS)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (chatId.equals(record.key())) {
-                        received.add(EventCodec.decode(record.value()));
-                    }
-                });
-                return received.size() >= expected;
-            });
-        }
-        return received;
-    }
 
     private JsonNode call(String method, String path, Map<String, String> headers, Object body, int expectedStatus)
             throws Exception {

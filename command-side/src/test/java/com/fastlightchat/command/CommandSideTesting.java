@@ -1,5 +1,18 @@
 package com.fastlightchat.command;
 
+import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import static org.awaitility.Awaitility.await;
+
 import com.fastlightchat.testservers.Isolation;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -44,5 +57,26 @@ public final class CommandSideTesting {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    /** The chat's events as published on Kafka, in order, waiting until at least {@code expected} arrived. */
+    public static List<EventEnvelope> consumeChatEvents(Isolation isolation, String chatId, int expected) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, isolation.servers().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<EventEnvelope> received = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.prefixed(isolation.topicPrefix(), Topics.CHAT_EVENTS)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (chatId.equals(record.key())) {
+                        received.add(EventCodec.decode(record.value()));
+                    }
+                });
+                return received.size() >= expected;
+            });
+        }
+        return received;
     }
 }

@@ -1,5 +1,6 @@
 package com.fastlightchat.command.chat;
 
+import com.fastlightchat.command.CommandSideTesting;
 import com.fastlightchat.command.agent.AddAgent;
 import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
@@ -152,7 +153,7 @@ class ChatsIT {
                 "chat.reopened", "chat.message-posted");
         assertThat(reopening.get("sequence").asLong()).isEqualTo(types.size());
 
-        List<EventEnvelope> published = consumeChatEvents(chatId, types.size());
+        List<EventEnvelope> published = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, types.size());
         assertThat(published).extracting(EventEnvelope::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, types.size()).boxed().toList());
         assertThat(published).extracting(EventEnvelope::type).containsExactlyElementsOf(types);
@@ -207,7 +208,7 @@ class ChatsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(chatId).getLast().equals("chat.reopened"));
         assertThat(wakeUpRows(chatId)).isZero();
         assertThat(eventTypes(chatId)).containsExactly("chat.opened", "chat.snoozed", "chat.reopened");
-        EventEnvelope reopened = consumeChatEvents(chatId, 3).getLast();
+        EventEnvelope reopened = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, 3).getLast();
         assertThat(reopened.payloadAs(ChatReopened.class).reason()).isEqualTo(ReopenReason.SNOOZE_ENDED);
     }
 
@@ -277,7 +278,7 @@ class ChatsIT {
                 Map.of("clientMessageId", "b-2", "text", "internal?", "visibility", "internal"), 422);
 
         assertThat(note.get("errors").get(0).get("field").asString()).isEqualTo("visibility");
-        List<EventEnvelope> events = consumeChatEvents(chatId, 2);
+        List<EventEnvelope> events = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, 2);
         assertThat(events.getLast().type()).isEqualTo("chat.message-posted");
         assertThat(EventCodec.payloadTree(events.getLast().payload()).get("author").get("kind").asString())
                 .isEqualTo("BOT");
@@ -423,25 +424,6 @@ class ChatsIT {
         return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
     }
 
-    private List<EventEnvelope> consumeChatEvents(String chatId, int expected) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<EventEnvelope> received = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.prefixed(ISOLATION.topicPrefix(), Topics.CHAT_EVENTS)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (chatId.equals(record.key())) {
-                        received.add(EventCodec.decode(record.value()));
-                    }
-                });
-                return received.size() >= expected;
-            });
-        }
-        return received;
-    }
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
