@@ -42,11 +42,6 @@ public final class EnvironmentSecrets {
         return ApiSecrets.hash(memberSecret).substring(0, 8);
     }
 
-    /** See {@link ApiSecrets}: the one hashing of secrets, shared with every service that checks them. */
-    public static String hash(String secret) {
-        return ApiSecrets.hash(secret);
-    }
-
     private static String randomHex(int bytes) {
         byte[] buffer = new byte[bytes];
         RANDOM.nextBytes(buffer);

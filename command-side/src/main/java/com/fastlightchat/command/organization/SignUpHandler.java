@@ -1,5 +1,6 @@
 package com.fastlightchat.command.organization;
 
+import com.fastlightchat.kernel.auth.ApiSecrets;
 import com.fastlightchat.command.agent.AddAgent;
 import com.fastlightchat.command.agent.Agent;
 import com.fastlightchat.command.agent.AgentLogins;
@@ -56,7 +57,7 @@ public class SignUpHandler {
                         command.ownerPasswordHash())));
         axon.repository(Environment.class).newInstance(() -> new Environment(
                 new CreateEnvironment(environmentId, organizationId, command.environmentName(), pluginKey, apiKey,
-                        EnvironmentSecrets.hash(apiSecret), memberSecret, new Requester(ownerId, Role.OWNER)),
+                        ApiSecrets.hash(apiSecret), memberSecret, new Requester(ownerId, Role.OWNER)),
                 memberSecrets));
         return new SignUp.Result(organizationId.value(), ownerId.value(), environmentId.value(), pluginKey, apiKey,
                 apiSecret, memberSecret);

@@ -1,6 +1,7 @@
 package com.fastlightchat.localstack;
 
 import com.fastlightchat.testservers.EmbeddedServers;
+import com.fastlightchat.testservers.FreePorts;
 import com.fastlightchat.testservers.ServerEndpoints;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +56,9 @@ public final class LocalStack implements AutoCloseable {
 
         /** Free ports everywhere, for tests. */
         public static Options freePorts(Path home, Path workDir) {
-            int[] ports = FreeSockets.take(4);
-            return new Options(home, workDir, EmbeddedServers.Ports.random(), ports[0], ports[1], ports[2], ports[3]);
+            FreePorts ports = new FreePorts();
+            return new Options(home, workDir, EmbeddedServers.Ports.random(), ports.orFree(0), ports.orFree(0),
+                    ports.orFree(0), ports.orFree(0));
         }
     }
 

@@ -8,12 +8,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Picks currently free loopback ports, never the same one twice within one instance. */
-final class FreePorts {
+public final class FreePorts {
 
     private final Set<Integer> handedOut = new HashSet<>();
 
     /** {@code port} itself when it is not 0, otherwise a free port. */
-    synchronized int orFree(int port) {
+    public synchronized int orFree(int port) {
         if (port != 0) {
             handedOut.add(port);
             return port;

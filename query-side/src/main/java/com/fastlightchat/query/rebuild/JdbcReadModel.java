@@ -47,21 +47,12 @@ public record JdbcReadModel(String name, List<String> topics, String table, Stri
     }
 
     private Projection projection(JdbcClient client) {
-        Consumer<ConsumerRecord<String, byte[]>> apply = projector.apply(client);
-        return new Projection() {
-            @Override
-            public void apply(ConsumerRecord<String, byte[]> record) {
-                apply.accept(record);
-            }
-
-            @Override
-            public Map<String, String> checksums() {
-                Map<String, String> sums = new LinkedHashMap<>();
-                client.sql("select " + keyColumn + ", md5(row_to_json(t)::text) from " + table + " t")
-                        .query((rs, n) -> sums.put(rs.getString(1), rs.getString(2)))
-                        .list();
-                return sums;
-            }
-        };
+        return Projection.of(projector.apply(client), () -> {
+            Map<String, String> sums = new LinkedHashMap<>();
+            client.sql("select " + keyColumn + ", md5(row_to_json(t)::text) from " + table + " t")
+                    .query((rs, n) -> sums.put(rs.getString(1), rs.getString(2)))
+                    .list();
+            return sums;
+        });
     }
 }

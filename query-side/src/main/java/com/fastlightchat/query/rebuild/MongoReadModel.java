@@ -35,21 +35,12 @@ public record MongoReadModel(String name, List<String> topics, String collection
     }
 
     private Projection projection(MongoTemplate template) {
-        Consumer<ConsumerRecord<String, byte[]>> apply = projector.apply(template);
-        return new Projection() {
-            @Override
-            public void apply(ConsumerRecord<String, byte[]> record) {
-                apply.accept(record);
+        return Projection.of(projector.apply(template), () -> {
+            Map<String, String> sums = new LinkedHashMap<>();
+            for (Document doc : template.getCollection(collection).find()) {
+                sums.put(String.valueOf(doc.get("_id")), Checksums.of(doc));
             }
-
-            @Override
-            public Map<String, String> checksums() {
-                Map<String, String> sums = new LinkedHashMap<>();
-                for (Document doc : template.getCollection(collection).find()) {
-                    sums.put(String.valueOf(doc.get("_id")), Checksums.of(doc));
-                }
-                return sums;
-            }
-        };
+            return sums;
+        });
     }
 }

@@ -119,55 +119,30 @@ public final class ClientEvents {
 
     /** The placeholder for a sequence the client must not (or cannot) see. */
     public static Map<String, Object> hidden(String chatId, long sequence) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("v", VERSION);
-        body.put("type", HIDDEN);
-        body.put("chatId", chatId);
-        body.put("sequence", sequence);
-        return Collections.unmodifiableMap(body);
+        return signal(HIDDEN, "chatId", chatId, "sequence", sequence);
     }
 
     /** Tells a client that fell behind that live events of the chat stopped: it must fetch to continue. */
     public static Map<String, Object> resyncRequired(String chatId) {
-        return Map.of("v", VERSION, "type", RESYNC_REQUIRED, "chatId", chatId);
+        return signal(RESYNC_REQUIRED, "chatId", chatId);
     }
 
     public static Map<String, Object> typing(String chatId, Actor actor, boolean typing) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("v", VERSION);
-        body.put("type", TYPING);
-        body.put("chatId", chatId);
-        body.put("actor", actor(actor));
-        body.put("typing", typing);
-        return Collections.unmodifiableMap(body);
+        return signal(TYPING, "chatId", chatId, "actor", actor(actor), "typing", typing);
     }
 
     public static Map<String, Object> presence(String userId, String status) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("v", VERSION);
-        body.put("type", PRESENCE);
-        body.put("userId", userId);
-        body.put("status", status);
-        return Collections.unmodifiableMap(body);
+        return signal(PRESENCE, "userId", userId, "status", status);
     }
 
     /** An agent's presence changed ({@code online}, {@code away} or {@code offline}); for the dashboard. */
     public static Map<String, Object> agentPresence(String agentId, String presence) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("v", VERSION);
-        body.put("type", AGENT_PRESENCE);
-        body.put("agentId", agentId);
-        body.put("presence", presence);
-        return Collections.unmodifiableMap(body);
+        return signal(AGENT_PRESENCE, "agentId", agentId, "presence", presence);
     }
 
     /** Whether any agent of the organization is online; for the widget. */
     public static Map<String, Object> teamAvailability(boolean online) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("v", VERSION);
-        body.put("type", TEAM_AVAILABILITY);
-        body.put("online", online);
-        return Collections.unmodifiableMap(body);
+        return signal(TEAM_AVAILABILITY, "online", online);
     }
 
     /**
@@ -218,6 +193,17 @@ public final class ClientEvents {
     private static Map<String, Object> chatOpened(EventEnvelope envelope, ChatOpened opened) {
         Map<String, Object> body = header(envelope, CHAT_OPENED, opened.chatId().value());
         body.put("openedBy", actor(opened.openedBy()));
+        return Collections.unmodifiableMap(body);
+    }
+
+    /** {@code {v, type, name1: value1, …}} in that order, for the small signals (placeholders, typing, presence). */
+    private static Map<String, Object> signal(String type, Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("v", VERSION);
+        body.put("type", type);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
         return Collections.unmodifiableMap(body);
     }
 

@@ -1,5 +1,6 @@
 package com.fastlightchat.command.environment.web;
 
+import com.fastlightchat.kernel.auth.ApiSecrets;
 import com.fastlightchat.command.environment.CreateEnvironment;
 import com.fastlightchat.command.environment.Environment;
 import com.fastlightchat.command.environment.EnvironmentSecrets;
@@ -64,7 +65,7 @@ public class EnvironmentController {
         String apiSecret = EnvironmentSecrets.newApiSecret();
         String memberSecret = EnvironmentSecrets.newMemberSecret();
         commands.sendAndWait(new CreateEnvironment(environmentId, organization(caller), request.name(), pluginKey,
-                apiKey, EnvironmentSecrets.hash(apiSecret), memberSecret, requester(caller)));
+                apiKey, ApiSecrets.hash(apiSecret), memberSecret, requester(caller)));
         return new EnvironmentCreatedResponse(environmentId.value(), request.name().strip(), pluginKey, apiKey,
                 apiSecret, memberSecret, EnvironmentSecrets.fingerprint(memberSecret));
     }
@@ -74,7 +75,7 @@ public class EnvironmentController {
         var id = new EnvironmentId(environmentId);
         String apiKey = EnvironmentSecrets.newApiKey();
         String apiSecret = EnvironmentSecrets.newApiSecret();
-        commands.sendAndWait(new RotateApiKey(id, organization(caller), apiKey, EnvironmentSecrets.hash(apiSecret),
+        commands.sendAndWait(new RotateApiKey(id, organization(caller), apiKey, ApiSecrets.hash(apiSecret),
                 requester(caller)));
         return new ApiKeyRotatedResponse(id.value(), apiKey, apiSecret);
     }
