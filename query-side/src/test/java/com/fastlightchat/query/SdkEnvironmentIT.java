@@ -18,6 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +40,10 @@ class SdkEnvironmentIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         SUPPORT.register(registry, SECRET);
+        registry.add("flc.web.allowed-origins", () -> CONSOLE_ORIGIN);
     }
+
+    static final String CONSOLE_ORIGIN = "https://console.example.test";
 
     @AfterAll
     static void closeProducer() {
@@ -66,6 +72,33 @@ class SdkEnvironmentIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> environment(newKey).statusCode() == 200);
         assertThat(environment(oldKey).statusCode()).isEqualTo(401);
         assertThat(QueryTestSupport.get(port, "/v1/sdk/environment", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void givenBrowserOnAnotherOrigin_whenPreflighting_thenSdkOpenToAnySiteAndDashboardOnlyToAllowedOrigins() throws Exception {
+        HttpResponse<String> widget = preflight("/v1/sdk/environment", "https://shop.example.com", "X-Plugin-Key");
+        assertThat(widget.statusCode()).isEqualTo(200);
+        assertThat(widget.headers().firstValue("Access-Control-Allow-Origin")).contains("https://shop.example.com");
+        assertThat(widget.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+        HttpResponse<String> console = preflight("/v1/inbox", CONSOLE_ORIGIN, "Authorization");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.headers().firstValue("Access-Control-Allow-Origin")).contains(CONSOLE_ORIGIN);
+
+        HttpResponse<String> stranger = preflight("/v1/inbox", "https://evil.example.com", "Authorization");
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> preflight(String path, String origin, String header) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", header)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private HttpResponse<String> environment(String pluginKey) throws Exception {
