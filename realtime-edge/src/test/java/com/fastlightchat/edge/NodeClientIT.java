@@ -89,7 +89,7 @@ class NodeClientIT {
                 "EDGE_URL", "http://127.0.0.1:" + port,
                 "CONTROL_URL", "http://127.0.0.1:" + control.getAddress().getPort(),
                 "PLUGIN_KEY", EdgeFixture.PLUGIN_KEY,
-                "USER_TOKEN", EdgeFixture.userToken(ORG, Ids.random("env"), USER),
+                "USER_TOKEN", EdgeFixture.userToken(ORG, EdgeFixture.ENVIRONMENT, USER),
                 "FORGED_TOKEN", forged,
                 "CHAT_ID", CHAT.value()));
 

@@ -35,6 +35,7 @@ final class QuerySideStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final String pluginKey;
+    private final String environmentId;
     private final AccessTokens tokens;
     private final Map<String, String> chatOwners = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -43,8 +44,9 @@ final class QuerySideStandIn implements AutoCloseable {
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
 
-    QuerySideStandIn(String pluginKey, AccessTokens tokens) {
+    QuerySideStandIn(String pluginKey, String environmentId, AccessTokens tokens) {
         this.pluginKey = pluginKey;
+        this.environmentId = environmentId;
         this.tokens = tokens;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -103,7 +105,7 @@ final class QuerySideStandIn implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            byte[] body = "{\"organizationId\":\"org_stand_in\",\"environmentId\":\"env_stand_in\"}"
+            byte[] body = ("{\"organizationId\":\"org_stand_in\",\"environmentId\":\"" + environmentId + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

@@ -102,7 +102,7 @@ class RealtimeEdgeIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        querySide = new QuerySideStandIn(PLUGIN_KEY, TOKENS);
+        querySide = new QuerySideStandIn(PLUGIN_KEY, ENV.value(), TOKENS);
         ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.edge.token-secret", () -> SECRET);
         registry.add("flc.edge.socket-host", () -> "127.0.0.1");
