@@ -49,6 +49,18 @@ public record UnreadMessages(long readUpTo, List<Unread> messages) {
         return messages.size();
     }
 
+    /** Whether {@code event} may change what {@code reader} has unread; every other event leaves it as it is. */
+    public static boolean concerns(Reader reader, ChatEvent event) {
+        return switch (event) {
+            case MessagePosted posted -> posted.visibility() == Visibility.PUBLIC
+                    && countsFor(reader, posted.author().kind());
+            case MessageDeleted deleted -> deleted.visibility() == Visibility.PUBLIC;
+            case ChatReadByUser ignored -> reader == Reader.USER;
+            case ChatReadByAgent ignored -> reader == Reader.AGENTS;
+            default -> false;
+        };
+    }
+
     /** Pure: this state after the chat event of {@code sequence}; unchanged for events that do not concern it. */
     public UnreadMessages apply(Reader reader, long sequence, ChatEvent event) {
         return switch (event) {

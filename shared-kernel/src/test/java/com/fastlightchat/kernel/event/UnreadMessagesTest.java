@@ -78,4 +78,17 @@ class UnreadMessagesTest {
         assertThat(once.apply(Reader.USER, 2, reply)).isEqualTo(once);
         assertThat(once.apply(Reader.USER, 3, new ChatClosed(ORGANIZATION, CHAT, USER, AGENT_ACTOR))).isSameAs(once);
     }
+
+    @Test
+    void givenEventsThatCannotChangeABadge_whenAskedWhetherTheyConcernIt_thenNo() {
+        ChatEvent note = posted("msg_note", AGENT_ACTOR, Visibility.INTERNAL);
+        ChatEvent reply = posted("msg_a", AGENT_ACTOR, Visibility.PUBLIC);
+        assertThat(UnreadMessages.concerns(Reader.USER, reply)).isTrue();
+        assertThat(UnreadMessages.concerns(Reader.AGENTS, reply)).isFalse();
+        assertThat(UnreadMessages.concerns(Reader.USER, note)).isFalse();
+        assertThat(UnreadMessages.concerns(Reader.AGENTS, new ChatReadByUser(ORGANIZATION, CHAT, USER, 3))).isFalse();
+        assertThat(UnreadMessages.concerns(Reader.AGENTS, new ChatReadByAgent(ORGANIZATION, CHAT, USER, AGENT, 3)))
+                .isTrue();
+        assertThat(UnreadMessages.concerns(Reader.USER, new ChatClosed(ORGANIZATION, CHAT, USER, AGENT_ACTOR))).isFalse();
+    }
 }
