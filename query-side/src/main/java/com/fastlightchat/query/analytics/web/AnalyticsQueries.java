@@ -121,7 +121,10 @@ public class AnalyticsQueries {
         if (id == null || id.isBlank()) {
             throw Rejection.invalid("id", "is required for scope " + scope.wireName());
         }
-        return Ids.require(id, "id");
+        if (!Ids.FORMAT.matcher(id).matches()) {
+            throw Rejection.invalid("id", "must be 1-64 letters, digits, '_' or '-'");
+        }
+        return id;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, E fallback, String field) {
