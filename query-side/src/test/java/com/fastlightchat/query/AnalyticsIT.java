@@ -114,7 +114,9 @@ class AnalyticsIT {
         // published in two rounds while the app runs, so the live run is incremental
         EventEnvelope created = EventEnvelope.of("acme-1", 1, MONDAY_10.minus(Duration.ofDays(30)), null, null,
                 new OrganizationCreated(ACME, "Acme", new AgentId("ag_owner")));
-        EventEnvelope hours = EventEnvelope.of("berlin-1", 1, MONDAY_10.minus(Duration.ofDays(30)), null, null,
+        EventEnvelope berlinCreated = EventEnvelope.of("berlin-1", 1, MONDAY_10.minus(Duration.ofDays(31)), null, null,
+                new OrganizationCreated(BERLIN, "Berlin GmbH", new AgentId("ag_owner")));
+        EventEnvelope hours = EventEnvelope.of("berlin-2", 2, MONDAY_10.minus(Duration.ofDays(30)), null, null,
                 new OpeningHoursSet(BERLIN, new OpeningHours(BERLIN_TIME.getId(), List.of(
                         new OpeningHours.Period(DayOfWeek.FRIDAY, "09:00", "17:00"),
                         new OpeningHours.Period(DayOfWeek.MONDAY, "09:00", "17:00"))), new AgentId("ag_owner")));
@@ -130,7 +132,7 @@ class AnalyticsIT {
         Duration overWeekend = Duration.between(FRIDAY_1630, MONDAY_0930);
         ChatStory weekend = story(BERLIN, "ch_b", FRIDAY_1630.toInstant()).opened()
                 .assigned("ag_b", null).after(overWeekend).agentSays("ag_b", "b1", "good morning");
-        List.of(created, hours).forEach(SUPPORT::publish);
+        List.of(created, berlinCreated, hours).forEach(SUPPORT::publish);
         answered.events().forEach(SUPPORT::publish);
         weekend.events().forEach(SUPPORT::publish);
         var acmeAgent = SUPPORT.agent(ACME.value(), "ag_1", "AGENT");
@@ -196,6 +198,12 @@ class AnalyticsIT {
         assertThat(business.get("businessHours").asBoolean()).isTrue();
         assertThat(business.get("buckets").get(0).get("firstResponseTime").get("medianSeconds").asDouble())
                 .isEqualTo(3600.0);
+        JsonNode organization = await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(
+                () -> json(QueryTestSupport.get(port, "/v1/organization", berlinAgent), 200),
+                body -> !body.get("openingHours").isNull());
+        assertThat(organization.get("openingHours").get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(organization.get("openingHours").get("periods").get(1).toString())
+                .isEqualTo("{\"day\":\"MONDAY\",\"from\":\"09:00\",\"to\":\"17:00\"}");
         assertThat(json(QueryTestSupport.get(port, "/v1/analytics/metrics?window=hour&from=" + MONDAY_10 + "&to="
                 + MONDAY_10.plus(Duration.ofHours(2)), berlinAgent), 200).get("buckets"))
                 .as("another organization's figures").isEmpty();

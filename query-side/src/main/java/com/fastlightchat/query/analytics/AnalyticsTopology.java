@@ -16,12 +16,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The analytics topology, built by {@link #build} alone (no Spring, no broker), so that {@code TopologyTestDriver}
@@ -50,11 +52,21 @@ public final class AnalyticsTopology {
     private AnalyticsTopology() {
     }
 
+    /** The topology with persistent (RocksDB) state stores, as the service runs it. */
     public static void build(StreamsBuilder builder, AnalyticsTopics topics) {
+        build(builder, topics, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * The topology with the processors' state stores from {@code stores} (e.g. {@code Stores::inMemoryKeyValueStore}
+     * in fast tests; the opening-hours table follows {@code dsl.store.suppliers.class}).
+     */
+    public static void build(StreamsBuilder builder, AnalyticsTopics topics,
+                             Function<String, KeyValueBytesStoreSupplier> stores) {
         Consumed<String, EventEnvelope> events = Consumed.with(Serdes.String(), AnalyticsSerdes.ENVELOPE)
                 .withTimestampExtractor(new AnalyticsSerdes.EventTime());
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHATS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CHATS_STORE),
                 Serdes.String(), AnalyticsSerdes.CHAT_TIMELINE));
         KStream<String, ChatFact> facts = builder.stream(topics.chatEvents(), events)
                 .process(ChatTimelines::new, CHATS_STORE);
@@ -70,13 +82,13 @@ public final class AnalyticsTopology {
                 Joined.with(Serdes.String(), AnalyticsSerdes.CHAT_FACT, AnalyticsSerdes.OPENING_HOURS,
                         FACTS_BY_ORGANIZATION));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKETS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BUCKETS_STORE),
                 Serdes.String(), AnalyticsSerdes.BUCKET));
         measured.filter((organization, fact) -> fact.fact().kind() != ChatFact.Kind.STATUS)
                 .process(BucketCounter::new, BUCKETS_STORE)
                 .to(topics.buckets(), Produced.with(Serdes.String(), AnalyticsSerdes.BUCKET));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIVE_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LIVE_STORE),
                 Serdes.String(), AnalyticsSerdes.LIVE_BACKLOG));
         measured.filter((organization, fact) -> fact.fact().kind() == ChatFact.Kind.STATUS)
                 .process(LiveCounter::new, LIVE_STORE)

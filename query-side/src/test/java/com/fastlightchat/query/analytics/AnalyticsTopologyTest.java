@@ -14,6 +14,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -46,11 +48,13 @@ class AnalyticsTopologyTest {
 
     static Results run(List<EventEnvelope> organizationEvents, List<EventEnvelope> chatEvents) {
         StreamsBuilder builder = new StreamsBuilder();
-        AnalyticsTopology.build(builder, TOPICS);
+        // in-memory stores keep this fast; AnalyticsIT runs the RocksDB stores of the service
+        AnalyticsTopology.build(builder, TOPICS, Stores::inMemoryKeyValueStore);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         config.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/analytics-topology-test-"
                 + System.nanoTime());
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
