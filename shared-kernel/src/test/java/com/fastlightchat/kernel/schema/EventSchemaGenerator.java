@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,17 +96,28 @@ final class EventSchemaGenerator {
     private static ObjectNode typeSchema(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();
-            if (List.class.isAssignableFrom(raw)) {
+            Type[] arguments = parameterized.getActualTypeArguments();
+            if (Collection.class.isAssignableFrom(raw)) {
                 ObjectNode schema = JSON.createObjectNode().put("type", "array");
-                schema.set("items", typeSchema(parameterized.getActualTypeArguments()[0]));
+                schema.set("items", typeSchema(arguments[0]));
+                if (Set.class.isAssignableFrom(raw)) {
+                    schema.put("uniqueItems", true);
+                }
                 return schema;
             }
             if (Map.class.isAssignableFrom(raw)) {
                 ObjectNode schema = JSON.createObjectNode().put("type", "object");
-                schema.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean");
+                if (arguments[1] == Object.class) {
+                    // scalar custom values, as the kernel's attribute maps hold
+                    schema.putObject("additionalProperties").putArray("type").add("string").add("number")
+                            .add("boolean");
+                } else {
+                    schema.set("additionalProperties", typeSchema(arguments[1]));
+                }
                 return schema;
             }
-            throw new IllegalArgumentException("no JSON Schema mapping for " + type);
+            throw new IllegalArgumentException("no JSON Schema mapping for " + type
+                    + ": teach EventSchemaGenerator how the codec writes it");
         }
         Class<?> cls = (Class<?>) type;
         if (TypedId.class.isAssignableFrom(cls)) {
@@ -117,14 +129,24 @@ final class EventSchemaGenerator {
         if (cls == boolean.class || cls == Boolean.class) {
             return JSON.createObjectNode().put("type", "boolean");
         }
-        if (cls == int.class || cls == long.class || cls == Integer.class || cls == Long.class) {
+        if (cls == int.class || cls == long.class || cls == short.class || cls == Integer.class
+                || cls == Long.class || cls == Short.class) {
             return JSON.createObjectNode().put("type", "integer");
         }
-        if (cls == double.class || cls == Double.class) {
+        if (cls == double.class || cls == float.class || cls == Double.class || cls == Float.class) {
             return JSON.createObjectNode().put("type", "number");
         }
         if (cls == Instant.class) {
             return JSON.createObjectNode().put("type", "string").put("format", "date-time");
+        }
+        if (cls == LocalDate.class) {
+            return JSON.createObjectNode().put("type", "string").put("format", "date");
+        }
+        if (cls == URI.class) {
+            return JSON.createObjectNode().put("type", "string").put("format", "uri");
+        }
+        if (cls == byte[].class) {
+            return JSON.createObjectNode().put("type", "string").put("contentEncoding", "base64");
         }
         if (cls.isEnum()) {
             ObjectNode schema = JSON.createObjectNode().put("type", "string");
