@@ -47,6 +47,8 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
         isolation.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.query.topic-prefix", isolation::topicPrefix);
         registry.add("flc.query.token-secret", () -> tokenSecret);
+        // the analytics Streams app costs CPU and time; AnalyticsIT turns it on for itself
+        registry.add("flc.query.analytics.enabled", () -> false);
     }
 
     void publish(EventEnvelope envelope) {

@@ -2,6 +2,9 @@ package com.fastlightchat.command.organization;
 
 import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.command.agent.ActingAgent;
+import com.fastlightchat.kernel.event.OpeningHours;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursCleared;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursSet;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
 import com.fastlightchat.kernel.event.OrganizationEvent.RoutingConfigured;
@@ -16,7 +19,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +39,8 @@ public class Organization {
 
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_TEAMS = 500;
+    /** At most this many opening periods (ten a day). */
+    public static final int MAX_OPENING_PERIODS = 70;
 
     @AggregateIdentifier
     private OrganizationId id;
@@ -41,6 +51,8 @@ public class Organization {
     private boolean autoAssign;
     /** The team automatic assignment serves; it falls back to any agent (null) when that team is deleted. */
     private TeamId defaultTeam;
+    /** Null while the organization has none (always open). */
+    private OpeningHours openingHours;
 
     protected Organization() {
     }
@@ -115,6 +127,72 @@ public class Organization {
         }
     }
 
+    @CommandHandler
+    public void handle(SetOpeningHours command) {
+        authorize(command.by());
+        OpeningHours hours = validHours(command.openingHours());
+        if (!hours.equals(openingHours)) {
+            apply(new OpeningHoursSet(id, hours, command.by().agentId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ClearOpeningHours command) {
+        authorize(command.by());
+        if (openingHours != null) {
+            apply(new OpeningHoursCleared(id, command.by().agentId()));
+        }
+    }
+
+    /**
+     * The hours with their periods sorted by day and start, or a rejection naming the field: an IANA time zone,
+     * 1 to {@link #MAX_OPENING_PERIODS} periods, each {@code HH:mm} from before to (up to 24:00), none overlapping
+     * another of the same day.
+     */
+    static OpeningHours validHours(OpeningHours hours) {
+        String zone = hours.timeZone() == null ? "" : hours.timeZone().strip();
+        try {
+            if (ZoneId.of(zone) instanceof ZoneOffset) {
+                throw Rejection.invalid("timeZone", "must be a region time zone such as Europe/Berlin, not an offset");
+            }
+        } catch (DateTimeException e) {
+            throw Rejection.invalid("timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        List<OpeningHours.Period> periods = hours.periods();
+        if (periods.isEmpty() || periods.size() > MAX_OPENING_PERIODS) {
+            throw Rejection.invalid("periods", "must have 1-" + MAX_OPENING_PERIODS + " periods");
+        }
+        for (int i = 0; i < periods.size(); i++) {
+            OpeningHours.Period period = periods.get(i);
+            if (period == null || period.day() == null) {
+                throw Rejection.invalid("periods[" + i + "].day", "is required: monday to sunday");
+            }
+            int from = minute(period.from(), "periods[" + i + "].from");
+            int to = minute(period.to(), "periods[" + i + "].to");
+            if (from >= to) {
+                throw Rejection.invalid("periods[" + i + "].to", "must be after from");
+            }
+        }
+        List<OpeningHours.Period> sorted = periods.stream()
+                .sorted(Comparator.comparing(OpeningHours.Period::day).thenComparing(OpeningHours.Period::fromMinute))
+                .toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).day() == sorted.get(i - 1).day()
+                    && sorted.get(i).fromMinute() < sorted.get(i - 1).toMinute()) {
+                throw Rejection.invalid("periods", "periods of " + sorted.get(i).day() + " overlap");
+            }
+        }
+        return new OpeningHours(zone, sorted);
+    }
+
+    private static int minute(String time, String field) {
+        try {
+            return OpeningHours.minuteOfDay(time);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.invalid(field, "must be a time HH:mm from 00:00 to 24:00");
+        }
+    }
+
     /** Owners and admins of this organization administer it. */
     private void authorize(ActingAgent by) {
         by.requireAdmin();
@@ -166,6 +244,16 @@ public class Organization {
         if (event.teamId().equals(defaultTeam)) {
             defaultTeam = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(OpeningHoursSet event) {
+        openingHours = event.openingHours();
+    }
+
+    @EventSourcingHandler
+    void on(OpeningHoursCleared event) {
+        openingHours = null;
     }
 
     @EventSourcingHandler

@@ -234,6 +234,34 @@ class AgentsIT {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void givenOwner_whenSettingOpeningHours_thenRecordedOnceClearedAndBadInputNamesTheField() throws Exception {
+        Session agent = invitedAndLoggedIn(owner, "agent");
+        Map<String, Object> hours = Map.of("timeZone", "Europe/Berlin", "periods", List.of(
+                Map.of("day", "friday", "from", "09:00", "to", "17:00"),
+                Map.of("day", "MONDAY", "from", "08:30", "to", "24:00")));
+        long before = eventCount();
+
+        call("PUT", "/v1/organization/opening-hours", owner.bearer(), hours, 204);
+        call("PUT", "/v1/organization/opening-hours", owner.bearer(), hours, 204);
+        assertThat(eventCount()).as("the same hours again change nothing").isEqualTo(before + 1);
+        call("PUT", "/v1/organization/opening-hours", agent.bearer(), hours, 403);
+        assertField(call("PUT", "/v1/organization/opening-hours", owner.bearer(), Map.of("timeZone", "Nowhere/City",
+                "periods", hours.get("periods")), 422), "timeZone");
+        assertField(call("PUT", "/v1/organization/opening-hours", owner.bearer(), Map.of("timeZone", "UTC",
+                "periods", List.of(Map.of("day", "someday", "from", "09:00", "to", "10:00"))), 422), "periods[0].day");
+        assertField(call("PUT", "/v1/organization/opening-hours", owner.bearer(), Map.of("timeZone", "UTC"), 422),
+                "periods");
+        assertThat(eventCount()).isEqualTo(before + 1);
+        call("DELETE", "/v1/organization/opening-hours", owner.bearer(), null, 204);
+        call("DELETE", "/v1/organization/opening-hours", owner.bearer(), null, 204);
+
+        String organizationId = jdbc.sql("select organization_id from agent_logins where agent_id = :agent")
+                .param("agent", owner.agentId()).query(String.class).single();
+        assertThat(eventTypes(organizationId)).containsSubsequence("OpeningHoursSet", "OpeningHoursCleared")
+                .containsOnlyOnce("OpeningHoursSet", "OpeningHoursCleared");
+    }
+
     private Session signUpOrganization(String name) throws Exception {
         String login = uniqueLogin("owner");
         JsonNode result = call("POST", "/v1/signup", Map.of(), Map.of("organizationName", name, "ownerEmail", login,

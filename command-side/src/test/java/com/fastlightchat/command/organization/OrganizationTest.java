@@ -2,6 +2,9 @@ package com.fastlightchat.command.organization;
 
 import com.fastlightchat.command.agent.ActingAgent;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
+import com.fastlightchat.kernel.event.OpeningHours;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursCleared;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursSet;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
 import com.fastlightchat.kernel.event.OrganizationEvent.RoutingConfigured;
@@ -15,6 +18,11 @@ import com.fastlightchat.web.Rejection;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static com.fastlightchat.command.RejectionMatchers.rejection;
 
@@ -254,5 +262,63 @@ class OrganizationTest {
                 .when(new ConfigureRouting(ORG, OTHER_OWNER, true, null))
                 .expectNoEvents()
                 .expectException(rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    // --- opening hours
+
+    private static final OpeningHours WEEKDAYS = new OpeningHours("Europe/Berlin", List.of(
+            new OpeningHours.Period(DayOfWeek.MONDAY, "09:00", "12:00"),
+            new OpeningHours.Period(DayOfWeek.MONDAY, "13:00", "24:00")));
+
+    @Test
+    void givenOrganization_whenAdminSetsUnsortedOpeningHours_thenSetSortedAndTheSameAgainChangesNothing() {
+        OpeningHours unsorted = new OpeningHours(" Europe/Berlin ", List.of(WEEKDAYS.periods().get(1),
+                WEEKDAYS.periods().get(0)));
+        fixture.given(CREATED)
+                .when(new SetOpeningHours(ORG, ADMIN, unsorted))
+                .expectEvents(new OpeningHoursSet(ORG, WEEKDAYS, ADMIN.agentId()));
+        fixture.given(CREATED, new OpeningHoursSet(ORG, WEEKDAYS, ADMIN.agentId()))
+                .when(new SetOpeningHours(ORG, OWNER, unsorted))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenOpeningHours_whenCleared_thenClearedOnceOnly() {
+        fixture.given(CREATED, new OpeningHoursSet(ORG, WEEKDAYS, ADMIN.agentId()))
+                .when(new ClearOpeningHours(ORG, OWNER))
+                .expectEvents(new OpeningHoursCleared(ORG, OWNER.agentId()));
+        fixture.given(CREATED)
+                .when(new ClearOpeningHours(ORG, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenOrganization_whenPlainAgentSetsOpeningHours_thenForbidden() {
+        fixture.given(CREATED)
+                .when(new SetOpeningHours(ORG, PLAIN_AGENT, WEEKDAYS))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.FORBIDDEN, null));
+    }
+
+    @Test
+    void givenBadOpeningHours_whenSet_thenInvalidNamingTheField() {
+        var monday = DayOfWeek.MONDAY;
+        Map<String, OpeningHours> cases = new LinkedHashMap<>();
+        cases.put("timeZone", new OpeningHours("Mars/Olympus", WEEKDAYS.periods()));
+        cases.put("timeZone ", new OpeningHours("+02:00", WEEKDAYS.periods()));
+        cases.put("periods", new OpeningHours("UTC", List.of()));
+        cases.put("periods[0].from", new OpeningHours("UTC", List.of(new OpeningHours.Period(monday, "9", "17:00"))));
+        cases.put("periods[0].to", new OpeningHours("UTC", List.of(new OpeningHours.Period(monday, "09:00", "24:30"))));
+        cases.put("periods[0].to ", new OpeningHours("UTC", List.of(new OpeningHours.Period(monday, "17:00", "09:00"))));
+        cases.put("periods[1].day", new OpeningHours("UTC", List.of(new OpeningHours.Period(monday, "09:00", "10:00"),
+                new OpeningHours.Period(null, "09:00", "10:00"))));
+        cases.put("periods ", new OpeningHours("UTC", List.of(new OpeningHours.Period(monday, "09:00", "12:00"),
+                new OpeningHours.Period(monday, "11:00", "13:00"))));
+        cases.forEach((field, hours) -> fixture.given(CREATED)
+                .when(new SetOpeningHours(ORG, OWNER, hours))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.INVALID, field.strip())));
     }
 }

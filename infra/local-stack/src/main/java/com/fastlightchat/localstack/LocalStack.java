@@ -133,6 +133,9 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.mongodb.uri=" + endpoints.mongoUri(),
                 "--spring.mongodb.database=flc",
+                // the analytics state stores live with the stack's data, never shared with another stack on the host
+                "--flc.query.analytics.state-dir=" + data.resolve("query-analytics"),
+                "--flc.query.analytics.output-partitions=3",
                 "--flc.query.token-secret=" + tokenSecret), options.query(), logs);
         define("realtime-edge", jvm, List.of(
                 "--server.port=" + options.edgeHttp(), kafka,

@@ -1,6 +1,10 @@
 package com.fastlightchat.query.organization;
 
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.envelope.KernelJson;
+import com.fastlightchat.kernel.event.OpeningHours;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursCleared;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursSet;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
@@ -25,9 +29,12 @@ import java.util.Optional;
 @Repository
 public class Organizations {
 
-    /** An organization as the dashboard sees it; {@code teams} are the ones not deleted, by name. */
+    /**
+     * An organization as the dashboard sees it; {@code teams} are the ones not deleted, by name; {@code openingHours}
+     * null when it has none (always open).
+     */
     public record Organization(String organizationId, String name, String ownerAgentId, List<Team> teams,
-                               Instant createdAt, Instant updatedAt, long lastSequence) {
+                               OpeningHours openingHours, Instant createdAt, Instant updatedAt, long lastSequence) {
     }
 
     public record Team(String teamId, String name) {
@@ -53,6 +60,9 @@ public class Organizations {
                     upsertTeam(envelope, team.teamId().value(), team.name(), false);
                     advance(envelope);
                 }
+                case OpeningHoursSet set -> openingHours(envelope, KernelJson.mapper().writeValueAsString(
+                        set.openingHours()));
+                case OpeningHoursCleared ignored -> openingHours(envelope, null);
                 case TeamDeleted team -> {
                     deleteTeam(envelope, team.teamId().value());
                     advance(envelope);
@@ -83,6 +93,18 @@ public class Organizations {
                         where organization_id = :org and last_sequence < :seq""")
                 .param("org", event.organizationId().value())
                 .param("name", event.name())
+                .param("at", Timestamp.from(envelope.occurredAt()))
+                .param("seq", envelope.sequence())
+                .update();
+    }
+
+    private void openingHours(EventEnvelope envelope, String hours) {
+        jdbc.sql("""
+                        update organizations set opening_hours = cast(:hours as jsonb), updated_at = :at,
+                            last_sequence = :seq
+                        where organization_id = :org and last_sequence < :seq""")
+                .param("org", envelope.organizationId())
+                .param("hours", hours)
                 .param("at", Timestamp.from(envelope.occurredAt()))
                 .param("seq", envelope.sequence())
                 .update();
@@ -134,10 +156,13 @@ public class Organizations {
                 .query((rs, n) -> new Team(rs.getString(1), rs.getString(2)))
                 .list();
         return jdbc.sql("""
-                        select organization_id, name, owner_agent_id, created_at, updated_at, last_sequence
+                        select organization_id, name, owner_agent_id, created_at, updated_at, last_sequence,
+                               opening_hours
                         from organizations where organization_id = :org""")
                 .param("org", organizationId)
                 .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2), rs.getString(3), teams,
+                        rs.getString(7) == null ? null
+                                : KernelJson.mapper().readValue(rs.getString(7), OpeningHours.class),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getLong(6)))
                 .optional();
     }

@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * The command-line rebuild: {@code java -jar query-side-exec.jar rebuild <read-model> [--keep] [spring options]}.
- * Starts the query side without its web server and without its live consumers (so it never joins their consumer
- * groups), replays with a progress bar, prints the report and exits 0 when the rebuilt model equals the live one.
+ * Starts the query side without its web server and without its live consumers and analytics (so it never joins their
+ * consumer groups), replays with a progress bar, prints the report and exits 0 when the rebuilt model equals the live one.
  */
 public final class RebuildCommand {
 
@@ -28,7 +28,8 @@ public final class RebuildCommand {
         String[] springArgs = Arrays.stream(args).skip(2).filter(a -> !a.equals("--keep")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QuerySideApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.kafka.listener.auto-startup=false", "spring.main.banner-mode=off")
+                .properties("spring.kafka.listener.auto-startup=false", "flc.query.analytics.enabled=false",
+                        "spring.main.banner-mode=off")
                 .run(springArgs)) {
             Rebuilder rebuilder = context.getBean(Rebuilder.class);
             long total = Math.max(1, rebuilder.eventsToReplay(readModel));

@@ -54,6 +54,7 @@ public final class ChatStory {
     private final List<EventEnvelope> events = new ArrayList<>();
     private final Map<String, Visibility> visibilities = new HashMap<>();
     private UserId user;
+    private Duration offset = Duration.ZERO;
 
     public ChatStory(OrganizationId organization, EnvironmentId environment, String chatId, UserId user,
                      Instant start, Duration step) {
@@ -81,6 +82,12 @@ public final class ChatStory {
     /** When the last event so far happened. */
     public Instant lastAt() {
         return events.getLast().occurredAt();
+    }
+
+    /** Every later event happens {@code pause} later than it otherwise would (time passes in the story). */
+    public ChatStory after(Duration pause) {
+        offset = offset.plus(pause);
+        return this;
     }
 
     public ChatStory opened() {
@@ -170,7 +177,7 @@ public final class ChatStory {
 
     private ChatStory add(ChatEvent event) {
         long sequence = events.size() + 1;
-        events.add(EventEnvelope.of(chat.value() + "-" + sequence, sequence, start.plus(step.multipliedBy(sequence)),
+        events.add(EventEnvelope.of(chat.value() + "-" + sequence, sequence, start.plus(step.multipliedBy(sequence)).plus(offset),
                 null, null, event));
         return this;
     }

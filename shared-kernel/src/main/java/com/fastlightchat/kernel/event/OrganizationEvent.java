@@ -54,4 +54,18 @@ public sealed interface OrganizationEvent extends DomainEvent {
     record RoutingConfigured(OrganizationId organizationId, boolean autoAssign, TeamId defaultTeamId,
                              AgentId configuredBy) implements OrganizationEvent {
     }
+
+    /**
+     * From now on the organization is open only during {@code openingHours} (replacing any earlier hours):
+     * business-hours figures count only the time inside them.
+     */
+    @EventType(name = "organization.opening-hours-set", version = 1)
+    record OpeningHoursSet(OrganizationId organizationId, OpeningHours openingHours, AgentId setBy)
+            implements OrganizationEvent {
+    }
+
+    /** The organization no longer has opening hours: it counts as always open from now on. */
+    @EventType(name = "organization.opening-hours-cleared", version = 1)
+    record OpeningHoursCleared(OrganizationId organizationId, AgentId clearedBy) implements OrganizationEvent {
+    }
 }

@@ -1,6 +1,8 @@
 package com.fastlightchat.kernel.event;
 
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursCleared;
+import com.fastlightchat.kernel.event.OrganizationEvent.OpeningHoursSet;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
 import com.fastlightchat.kernel.event.OrganizationEvent.RoutingConfigured;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamCreated;
@@ -8,7 +10,9 @@ import com.fastlightchat.kernel.event.OrganizationEvent.TeamDeleted;
 import com.fastlightchat.kernel.event.OrganizationEvent.TeamRenamed;
 import com.fastlightchat.kernel.id.TeamId;
 
+import java.time.DayOfWeek;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.fastlightchat.kernel.event.EventSamples.*;
@@ -31,6 +35,11 @@ final class OrganizationSamples {
                 AGENT));
         samples.put(key("organization.team-deleted", 1), new TeamDeleted(ORGANIZATION, TEAM, AGENT));
         samples.put(key("organization.routing-configured", 1), new RoutingConfigured(ORGANIZATION, true, TEAM, AGENT));
+        samples.put(key("organization.opening-hours-set", 1), new OpeningHoursSet(ORGANIZATION,
+                new OpeningHours("Europe/Berlin", List.of(
+                        new OpeningHours.Period(DayOfWeek.MONDAY, "09:00", "17:30"),
+                        new OpeningHours.Period(DayOfWeek.SATURDAY, "10:00", "14:00"))), AGENT));
+        samples.put(key("organization.opening-hours-cleared", 1), new OpeningHoursCleared(ORGANIZATION, AGENT));
         return samples;
     }
 }

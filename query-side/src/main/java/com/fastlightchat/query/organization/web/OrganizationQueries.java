@@ -17,7 +17,10 @@ public class OrganizationQueries {
         this.organizations = organizations;
     }
 
-    /** Name and teams (deleted teams are left out); 404 until the organization's first event is projected. */
+    /**
+     * Name, teams (deleted teams are left out) and opening hours (null: none, always open); 404 until the
+     * organization's first event is projected.
+     */
     @GetMapping("/v1/organization")
     public Organization organization(AgentIdentity agent) {
         return organizations.find(agent.organizationId()).orElseThrow(() -> Rejection.notFound("organization"));
