@@ -40,12 +40,22 @@ public final class SubjectKeyCache {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
+    /** What is remembered of a subject: its key, or empty when it was erased. */
+    public record Known(Optional<SecretKey> key) {
+    }
+
+    /** What is remembered of {@code subjectId}, if anything (and not expired). */
+    public Optional<Known> known(String subjectId) {
+        Entry entry = entries.get(subjectId);
+        return entry != null && nanoTime.getAsLong() - entry.storedAt() < ttlNanos
+                ? Optional.of(new Known(entry.key())) : Optional.empty();
+    }
+
     /** The remembered key (empty: erased) of {@code subjectId}, or what {@code loader} says, remembered. */
     public Optional<SecretKey> get(String subjectId, Function<String, Optional<SecretKey>> loader) {
-        Entry entry = entries.get(subjectId);
-        long now = nanoTime.getAsLong();
-        if (entry != null && now - entry.storedAt() < ttlNanos) {
-            return entry.key();
+        Optional<Known> known = known(subjectId);
+        if (known.isPresent()) {
+            return known.get().key();
         }
         Optional<SecretKey> key = loader.apply(subjectId);
         put(subjectId, key);
