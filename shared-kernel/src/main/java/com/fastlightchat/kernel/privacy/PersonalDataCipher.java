@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * on, showing the data as erased. A value that does not open with its subject's key was tampered with
  * ({@link TamperedPersonalDataException}); a key that cannot be fetched right now is a {@link KeysUnavailableException}.
  * Values that are not sealed (events written before encryption, or without a key service) pass through unchanged.
+ * Empty strings are not sealed: they say nothing about anyone, and keeping them empty keeps "no text" (a message
+ * with attachments only) distinguishable from erased text everywhere, live and rebuilt alike.
  */
 public final class PersonalDataCipher {
 
@@ -66,14 +68,17 @@ public final class PersonalDataCipher {
         return end < 0 ? Optional.empty() : Optional.of(value.substring(PREFIX.length(), end));
     }
 
-    /** Seals a text of {@code subjectId}; {@link #ERASED} once the subject was erased; null stays null. */
+    /** Seals a text of {@code subjectId}; {@link #ERASED} once the subject was erased; null and "" stay as they are. */
     public String seal(String subjectId, String text) {
-        return text == null ? null : sealJson(subjectId, JSON.writeValueAsString(text));
+        return text == null || text.isEmpty() ? text : sealJson(subjectId, JSON.writeValueAsString(text));
     }
 
-    /** Seals a scalar (string, number, boolean) of {@code subjectId}, keeping its JSON type inside. */
+    /** Seals a scalar (string, number, boolean) of {@code subjectId}, keeping its JSON type inside; null and "" stay. */
     public String sealValue(String subjectId, Object value) {
-        return value == null ? null : sealJson(subjectId, JSON.writeValueAsString(value));
+        if (value == null || "".equals(value)) {
+            return (String) value;
+        }
+        return sealJson(subjectId, JSON.writeValueAsString(value));
     }
 
     /** Opens a text: a sealed one is decrypted ({@link #ERASED} for an erased subject), any other returned as is. */
