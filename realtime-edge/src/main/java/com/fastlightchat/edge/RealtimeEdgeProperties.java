@@ -32,6 +32,9 @@ import java.time.Duration;
  * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
  *                       {@code /sdk} connections within this
+ * @param commandBaseUrl base URL of the command side, whose internal endpoint hands out end users' data keys
+ * @param serviceToken   the command side's {@code flc.command.service-token}, to fetch those keys; never committed.
+ *                       Without it, messages reach clients as content-free placeholders
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -53,5 +56,7 @@ public record RealtimeEdgeProperties(
         @DefaultValue("1000") int maxCatchUpBuffer,
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("60s") Duration presenceTtl,
-        @DefaultValue("60s") Duration pluginKeyCacheTtl) {
+        @DefaultValue("60s") Duration pluginKeyCacheTtl,
+        @DefaultValue("http://localhost:8081") String commandBaseUrl,
+        String serviceToken) {
 }

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +48,12 @@ public final class PersonalDataCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * {@code Cipher.getInstance} costs more than encrypting a message, so instances are reused (each is initialised
+     * with a fresh nonce before every use); a pool rather than a thread-local, since callers run on virtual threads.
+     */
+    private static final ConcurrentLinkedQueue<Cipher> CIPHERS = new ConcurrentLinkedQueue<>();
+    private static final int MAX_POOLED = 64;
 
     private final SubjectKeys keys;
 
@@ -187,13 +194,20 @@ public final class PersonalDataCipher {
     }
 
     private static byte[] crypt(int mode, SecretKey key, byte[] nonce, String subjectId, byte[] input) {
+        Cipher cipher = CIPHERS.poll();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            }
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD((PREFIX + subjectId).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
+        } finally {
+            if (cipher != null && CIPHERS.size() < MAX_POOLED) {
+                CIPHERS.offer(cipher);
+            }
         }
     }
 }
