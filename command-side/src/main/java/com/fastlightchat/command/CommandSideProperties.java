@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param schedulerPollInterval how often due deadlines (snoozed chats waking up) are looked for
  * @param snapshotThreshold events after which an aggregate (a long chat) is snapshotted
  * @param invitationTtl     how long an agent's invitation token may be redeemed
+ * @param serviceToken      the token the query side and the realtime edge present ({@code X-Service-Token}) to fetch
+ *                          end users' data keys from {@code /internal/v1/personal-data-keys}; unset disables that
+ *                          endpoint; never committed
  */
 @ConfigurationProperties("flc.command")
 public record CommandSideProperties(
@@ -37,5 +40,6 @@ public record CommandSideProperties(
         String secretsKey,
         @DefaultValue("1s") Duration schedulerPollInterval,
         @DefaultValue("250") int snapshotThreshold,
-        @DefaultValue("7d") Duration invitationTtl) {
+        @DefaultValue("7d") Duration invitationTtl,
+        String serviceToken) {
 }

@@ -1,6 +1,6 @@
 package com.fastlightchat.command;
 
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
@@ -53,6 +53,8 @@ class CommandSideIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EnvelopeCodec codec;
 
     String pluginKey;
 
@@ -88,7 +90,7 @@ class CommandSideIT {
         assertThat(postedMetadata.get("actor").asString()).startsWith("user:usr_");
         assertThat(postedMetadata.get("correlationId")).isNotNull();
 
-        List<EventEnvelope> published = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, 2);
+        List<EventEnvelope> published = CommandSideTesting.consumeChatEvents(ISOLATION, codec, chatId, 2);
         assertThat(published).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
         assertThat(published.get(0).payload()).isInstanceOf(ChatOpened.class);
         MessagePosted posted = published.get(1).payloadAs(MessagePosted.class);

@@ -1,6 +1,6 @@
 package com.fastlightchat.command;
 
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.nio.charset.StandardCharsets;
 import static org.awaitility.Awaitility.await;
 
 import com.fastlightchat.testservers.Isolation;
@@ -59,8 +61,12 @@ public final class CommandSideTesting {
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
-    /** The chat's events as published on Kafka, in order, waiting until at least {@code expected} arrived. */
-    public static List<EventEnvelope> consumeChatEvents(Isolation isolation, String chatId, int expected) {
+    /**
+     * The chat's events as published on Kafka, in order, waiting until at least {@code expected} arrived, read with
+     * {@code codec} (the service's own, which opens personal data).
+     */
+    public static List<EventEnvelope> consumeChatEvents(Isolation isolation, EnvelopeCodec codec, String chatId,
+                                                        int expected) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, isolation.servers().kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -71,10 +77,28 @@ public final class CommandSideTesting {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (chatId.equals(record.key())) {
-                        received.add(EventCodec.decode(record.value()));
+                        received.add(codec.decode(record.value()));
                     }
                 });
                 return received.size() >= expected;
+            });
+        }
+        return received;
+    }
+
+    /** Every record on the isolation's topics as published (UTF-8 JSON), read until one matches {@code last}. */
+    public static List<String> publishedRecords(Isolation isolation, Predicate<String> last) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, isolation.servers().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> received = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Topics.ALL.stream().map(topic -> Topics.prefixed(isolation.topicPrefix(), topic)).toList());
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> received.add(new String(record.value(), StandardCharsets.UTF_8)));
+                return received.stream().anyMatch(last);
             });
         }
         return received;

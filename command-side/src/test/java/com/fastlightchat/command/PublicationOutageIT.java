@@ -1,6 +1,6 @@
 package com.fastlightchat.command;
 
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.topic.Topics;
@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -63,6 +64,9 @@ class PublicationOutageIT {
 
     @LocalServerPort
     int port;
+    /** The service's own codec: message texts on Kafka are sealed with the users' keys. */
+    @Autowired
+    EnvelopeCodec codec;
 
     @Test
     void givenBrokerDown_whenUserPosts_thenCommandsSucceedAndPublicationCatchesUpInOrder() throws Exception {
@@ -74,7 +78,7 @@ class PublicationOutageIT {
         String chatId = call("/v1/sdk/chats", sdk, Map.of(), 201).get("chatId").asString();
         List<EventEnvelope> seen = new ArrayList<>();
         try (var consumer = consumer()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, chatId, seen) >= 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, codec, chatId, seen) >= 1);
 
             SERVERS.stopKafka();
             try {
@@ -86,7 +90,7 @@ class PublicationOutageIT {
                 SERVERS.startKafka();
             }
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> poll(consumer, chatId, seen) >= 6);
+            await().atMost(Duration.ofSeconds(90)).until(() -> poll(consumer, codec, chatId, seen) >= 6);
         }
         assertThat(seen).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(seen.subList(1, 6)).extracting(e -> e.payloadAs(MessagePosted.class).content().text())
@@ -94,10 +98,11 @@ class PublicationOutageIT {
     }
 
     /** Adds this chat's new events (dropping redeliveries by sequence) and returns how many there are. */
-    private static int poll(KafkaConsumer<String, byte[]> consumer, String chatId, List<EventEnvelope> seen) {
+    private static int poll(KafkaConsumer<String, byte[]> consumer, EnvelopeCodec codec, String chatId,
+                            List<EventEnvelope> seen) {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
             if (chatId.equals(record.key())) {
-                EventEnvelope envelope = EventCodec.decode(record.value());
+                EventEnvelope envelope = codec.decode(record.value());
                 if (seen.stream().noneMatch(e -> e.sequence() == envelope.sequence())) {
                     seen.add(envelope);
                 }

@@ -9,7 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenSecret HS256 key shared with the command side, to verify tokens; never committed
  * @param topicPrefix prefix of every Kafka topic name and consumer group (may be empty)
  * @param adminToken  operator token for {@code /v1/admin/**} (rebuilds) in {@code X-Admin-Token}; unset disables them
+ * @param commandBaseUrl the command side, whose internal endpoint hands out end users' data keys
+ * @param serviceToken the command side's {@code flc.command.service-token}, to fetch those keys; never committed.
+ *                     Without it, events holding personal data cannot be projected (they are retried until it is set)
  */
 @ConfigurationProperties("flc.query")
-public record QuerySideProperties(String tokenSecret, @DefaultValue("") String topicPrefix, String adminToken) {
+public record QuerySideProperties(String tokenSecret, @DefaultValue("") String topicPrefix, String adminToken,
+                                  @DefaultValue("http://localhost:8081") String commandBaseUrl, String serviceToken) {
 }

@@ -1,5 +1,6 @@
 package com.fastlightchat.query;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.query.agent.AgentLoads;
@@ -64,7 +65,8 @@ class DirectoryProjectionsIT {
     @Test
     void givenEveryEventTwiceAndOlderRedeliveries_whenUsersProjected_thenSameDocumentsAsEachOnce() {
         assertSameAsOnce(new MongoReadModel("users", Users.TOPICS, Users.COLLECTION, MONGO,
-                new MongoTemplate(MONGO, ISOLATION.mongoDatabase()), target -> new Users(target)::project));
+                new MongoTemplate(MONGO, ISOLATION.mongoDatabase()),
+                target -> new Users(target, EnvelopeCodec.PLAIN)::project));
     }
 
     private static void assertSameAsOnce(ReadModel model) {

@@ -2,7 +2,7 @@ package com.fastlightchat.query;
 
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.TokenClaims;
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.testservers.Isolation;
@@ -52,9 +52,14 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
     }
 
     void publish(EventEnvelope envelope) {
+        publish(envelope, EnvelopeCodec.PLAIN);
+    }
+
+    /** Publishes as the command side does with {@code codec} (a sealing one seals personal data). */
+    void publish(EventEnvelope envelope, EnvelopeCodec codec) {
         String topic = Topics.prefixed(isolation.topicPrefix(), envelope.payload().aggregateType().topic());
         try {
-            producer.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventCodec.encode(envelope))).get();
+            producer.send(new ProducerRecord<>(topic, envelope.aggregateId(), codec.encode(envelope))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,9 @@ import java.time.Duration;
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
  *                       {@code /sdk} connections within this
  * @param unreadTtl      how long a chat's unread badges stay hot in Redis after its last event
+ * @param commandBaseUrl base URL of the command side, whose internal endpoint hands out end users' data keys
+ * @param serviceToken   the command side's {@code flc.command.service-token}, to fetch those keys; never committed.
+ *                       Without it, messages reach clients as content-free placeholders
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -55,5 +58,7 @@ public record RealtimeEdgeProperties(
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("60s") Duration presenceTtl,
         @DefaultValue("60s") Duration pluginKeyCacheTtl,
-        @DefaultValue("30d") Duration unreadTtl) {
+        @DefaultValue("30d") Duration unreadTtl,
+        @DefaultValue("http://localhost:8081") String commandBaseUrl,
+        String serviceToken) {
 }

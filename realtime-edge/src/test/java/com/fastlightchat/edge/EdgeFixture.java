@@ -2,8 +2,10 @@ package com.fastlightchat.edge;
 
 import com.fastlightchat.edge.stream.AgentEventStream;
 import com.fastlightchat.edge.stream.ChatEventStream;
+import com.fastlightchat.edge.stream.ErasureStream;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.TokenClaims;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
@@ -64,6 +66,7 @@ final class EdgeFixture implements AutoCloseable {
     private final ServerEndpoints servers;
     private final String topic;
     private final String agentTopic;
+    private final String userTopic;
     private final KafkaProducer<String, byte[]> producer;
     private final QuerySideStandIn querySide;
     private final List<ConfigurableApplicationContext> edges = new ArrayList<>();
@@ -74,9 +77,11 @@ final class EdgeFixture implements AutoCloseable {
         this.servers = servers;
         this.topic = Topics.prefixed(isolation.topicPrefix(), Topics.CHAT_EVENTS);
         this.agentTopic = Topics.prefixed(isolation.topicPrefix(), Topics.AGENT_EVENTS);
+        this.userTopic = Topics.prefixed(isolation.topicPrefix(), Topics.USER_EVENTS);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 servers.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(agentTopic, 3, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1), new NewTopic(agentTopic, 3, (short) 1),
+                            new NewTopic(userTopic, 3, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
         producer = new KafkaProducer<>(Map.of(
@@ -122,13 +127,25 @@ final class EdgeFixture implements AutoCloseable {
                 .run(arguments);
         edges.add(edge);
         await().atMost(PATIENCE).until(() -> edge.getBean(ChatEventStream.class).isLive()
-                && edge.getBean(AgentEventStream.class).isLive());
+                && edge.getBean(AgentEventStream.class).isLive() && edge.getBean(ErasureStream.class).isLive());
         return socketPort;
     }
 
     /** Publishes as the command side does (key = chat id) and lets the query side's stand-in project it. */
     EventEnvelope publish(EventEnvelope envelope) {
         return publish(null, envelope);
+    }
+
+    /** Publishes a user event as the command side does (key = user id), with {@code codec}. */
+    void publishUserEvent(EventEnvelope envelope, EnvelopeCodec codec) {
+        send(new ProducerRecord<>(userTopic, envelope.aggregateId(), codec.encode(envelope)));
+    }
+
+    /** Publishes a chat event sealed as the command side does; the query side's stand-in projects it opened. */
+    EventEnvelope publish(EventEnvelope envelope, EnvelopeCodec codec) {
+        send(new ProducerRecord<>(topic, envelope.aggregateId(), codec.encode(envelope)));
+        querySide.project(envelope);
+        return envelope;
     }
 
     /** Publishes an agent event as the command side does (key = agent id). */

@@ -1,6 +1,7 @@
 package com.fastlightchat.command.chat;
 
 import com.fastlightchat.command.platform.AggregateCaching;
+import com.fastlightchat.command.privacy.ErasedUsers;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fastlightchat.kernel.envelope.KernelJson;
@@ -34,6 +35,8 @@ import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.kernel.privacy.DataSubject;
+import com.fastlightchat.kernel.privacy.PersonalData;
 import com.fastlightchat.web.Rejection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -61,12 +64,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * what clients use to detect and fill gaps.
  * <p>
  * Its state is snapshotted (Jackson, by field) for long chats, so it holds only what decisions need, with string
- * map keys, and no personal data: an edit is compared with a message's content by digest, not by text.
+ * map keys, and no personal data: an edit is compared with a message's content by digest, not by text, and even the
+ * digests are sealed with the end user's key in snapshots (the chat is their {@link DataSubject}), so that nobody
+ * can confirm a guessed text of an erased user. Once its user's personal data is erased the chat takes no new
+ * message, edit or chat of theirs.
  */
 @Aggregate(snapshotTriggerDefinition = ChatConfiguration.SNAPSHOT_TRIGGER, cache = AggregateCaching.CACHE)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-public class Chat {
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+public class Chat implements DataSubject {
 
     /** The longest message text accepted, in characters. */
     public static final int MAX_TEXT_LENGTH = 10_000;
@@ -78,7 +84,8 @@ public class Chat {
     enum Status { OPEN, SNOOZED, CLOSED }
 
     /** What the chat remembers of a message: who wrote it, who may see it, a digest of its content, whether deleted. */
-    record MessageState(Actor author, ChatEvent.Visibility visibility, String contentDigest, boolean deleted) {
+    record MessageState(Actor author, ChatEvent.Visibility visibility, @PersonalData String contentDigest,
+                        boolean deleted) {
     }
 
     @AggregateIdentifier
@@ -106,7 +113,8 @@ public class Chat {
     }
 
     @CommandHandler
-    public Chat(OpenChat command) {
+    public Chat(OpenChat command, ErasedUsers erasedUsers) {
+        requireNotErased(command.userId(), erasedUsers);
         apply(new ChatOpened(command.organizationId(), command.chatId(), command.environmentId(), command.userId(),
                 command.openedBy()));
     }
@@ -116,7 +124,7 @@ public class Chat {
      * user's message to a closed or snoozed chat reopens it first, in the same command.
      */
     @CommandHandler
-    public PostMessage.Receipt handle(PostMessage command) {
+    public PostMessage.Receipt handle(PostMessage command, ErasedUsers erasedUsers) {
         requireAccess(command.organizationId(), command.author());
         String key = postedKey(command.author(), command.clientMessageId());
         PostMessage.Receipt earlier = posted.get(key);
@@ -124,6 +132,7 @@ public class Chat {
             return new PostMessage.Receipt(earlier.chatId(), earlier.messageId(), earlier.sequence(), true);
         }
         requireValidText(command.content());
+        requireNotErased(userId, erasedUsers);
         if (command.visibility() == ChatEvent.Visibility.INTERNAL && command.author().kind() != Actor.Kind.AGENT) {
             throw Rejection.invalid("visibility", "only agents can write internal notes");
         }
@@ -136,13 +145,14 @@ public class Chat {
     }
 
     @CommandHandler
-    public ChatReceipt handle(EditMessage command) {
+    public ChatReceipt handle(EditMessage command, ErasedUsers erasedUsers) {
         requireAccess(command.organizationId(), command.editor());
         MessageState message = ownMessage(command.messageId().value(), command.editor());
         if (message.deleted()) {
             throw Rejection.conflict("messageId", "a deleted message cannot be edited");
         }
         requireValidText(command.content());
+        requireNotErased(userId, erasedUsers);
         if (!digest(command.content()).equals(message.contentDigest())) {
             apply(new MessageEdited(organizationId, id, userId, command.messageId(), command.editor(),
                     message.visibility(), command.content()));
@@ -366,6 +376,19 @@ public class Chat {
             throw Rejection.forbidden("only the author may change a message");
         }
         return message;
+    }
+
+    /** Nothing personal is recorded any more for a user whose personal data was erased. */
+    private static void requireNotErased(UserId user, ErasedUsers erasedUsers) {
+        if (erasedUsers.isErased(user)) {
+            throw Rejection.conflict("userId", "the end user's personal data was erased; the chat takes nothing new");
+        }
+    }
+
+    /** Whose personal data the chat's snapshot holds (the digests): the chat's end user. */
+    @Override
+    public String dataSubjectId() {
+        return userId == null ? null : userId.value();
     }
 
     private static void requireValidText(MessageContent content) {

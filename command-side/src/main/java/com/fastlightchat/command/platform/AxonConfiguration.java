@@ -1,6 +1,7 @@
 package com.fastlightchat.command.platform;
 
 import com.fastlightchat.kernel.envelope.KernelJson;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -13,12 +14,13 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 public class AxonConfiguration {
 
     /**
-     * Our kernel's JSON mapping for events, commands and Axon's own objects (tokens, metadata). Polymorphic
+     * Our kernel's JSON mapping for events, commands and Axon's own objects (tokens, metadata), sealing end users'
+     * personal data with their keys, so that the event store and snapshots never hold it in plain text. Polymorphic
      * typing is limited to Axon's, our own and {@code java.util} types.
      */
     @Bean
-    Jackson3SerializerCustomizer kernelJsonForAxon() {
-        return builder -> KernelJson.configure(builder).polymorphicTypeValidator(
+    Jackson3SerializerCustomizer kernelJsonForAxon(PersonalDataCipher personalData) {
+        return builder -> KernelJson.configure(builder, personalData).polymorphicTypeValidator(
                 BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")
                         .allowIfSubType("com.fastlightchat.")

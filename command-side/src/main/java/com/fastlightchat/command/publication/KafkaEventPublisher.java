@@ -2,7 +2,7 @@ package com.fastlightchat.command.publication;
 
 import com.fastlightchat.command.CommandSideProperties;
 import com.fastlightchat.command.platform.ActorMetadata;
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.DomainEvent;
 import com.fastlightchat.kernel.topic.Topics;
@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * processor (its position is a token in PostgreSQL), so it starts from the first stored event, survives
  * restarts, and when Kafka is down it fails, backs off and retries the same event: commands go on succeeding and
  * publication catches up when the broker is back. Each send waits for the broker's acknowledgement before the
- * next event, which keeps per-aggregate order; consumers drop the duplicates a retry can cause by event id.
+ * next event, which keeps per-aggregate order; consumers drop the duplicates a retry can cause by event id. End
+ * users' personal data is sealed with their keys ({@link EnvelopeCodec#sealing}): Kafka never holds it in plain text.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -32,10 +33,13 @@ public class KafkaEventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final CommandSideProperties properties;
+    private final EnvelopeCodec codec;
 
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, CommandSideProperties properties) {
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, CommandSideProperties properties,
+                               EnvelopeCodec codec) {
         this.kafka = kafka;
         this.properties = properties;
+        this.codec = codec;
     }
 
     @EventHandler
@@ -48,7 +52,7 @@ public class KafkaEventPublisher {
                 (String) message.getMetaData().get("traceId"), event)
                 .withActor((String) message.getMetaData().get(ActorMetadata.ACTOR));
         String topic = Topics.prefixed(properties.topicPrefix(), event.aggregateType().topic());
-        kafka.send(topic, envelope.aggregateId(), EventCodec.encode(envelope))
+        kafka.send(topic, envelope.aggregateId(), codec.encode(envelope))
                 .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -5,6 +5,7 @@ import com.fastlightchat.kernel.event.PersonProfile;
 import com.fastlightchat.kernel.event.UserEvent.CustomAttributes;
 import com.fastlightchat.kernel.event.UserEvent.UserAttributesUpdated;
 import com.fastlightchat.kernel.event.UserEvent.UserBooted;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
 import com.fastlightchat.kernel.event.UserEvent.UserIdentified;
 import com.fastlightchat.kernel.event.UserEvent.UserMerged;
 import com.fastlightchat.kernel.event.UserEvent.UserProfileUpdated;
@@ -25,8 +26,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An end user of one environment: anonymous until identified as a member; an anonymous user who turns out to be a
- * member that already has a user is merged into it and accepts no further change. Callers of another organization
- * or environment are told the user does not exist.
+ * member that already has a user is merged into it and accepts no further change. Once its personal data is erased
+ * it accepts no change either, and keeps none of it in memory. Callers of another organization or environment are
+ * told the user does not exist.
  */
 @Aggregate(cache = AggregateCaching.CACHE)
 public class User {
@@ -50,6 +52,7 @@ public class User {
     private UserId mergedInto;
     private PersonProfile profile = PersonProfile.EMPTY;
     private CustomAttributes attributes = CustomAttributes.EMPTY;
+    private boolean erased;
 
     protected User() {
     }
@@ -109,6 +112,18 @@ public class User {
             changed = true;
         }
         return new UpdateUserProfile.Result(id.value(), changed);
+    }
+
+    /** Erases the user's personal data; a second erasure records nothing. */
+    @CommandHandler
+    void handle(EraseUser command) {
+        if (!organizationId.equals(command.organizationId())
+                || command.environmentId() != null && !environmentId.equals(command.environmentId())) {
+            throw Rejection.notFound("user");
+        }
+        if (!erased) {
+            apply(new UserErased(organizationId, id, environmentId, command.chatIds()));
+        }
     }
 
     private PersonProfile changedProfile(PersonProfile change) {
@@ -180,6 +195,9 @@ public class User {
 
     private void requireActive(OrganizationId callerOrganization, EnvironmentId callerEnvironment) {
         requireAccess(callerOrganization, callerEnvironment);
+        if (erased) {
+            throw Rejection.conflict("userId", "this user's personal data was erased; boot again");
+        }
         if (mergedInto != null) {
             throw Rejection.conflict("userId", "this user was merged into another user; boot again");
         }
@@ -210,5 +228,13 @@ public class User {
     @EventSourcingHandler
     void on(UserAttributesUpdated event) {
         attributes = event.attributes();
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        erased = true;
+        memberId = null;
+        profile = PersonProfile.EMPTY;
+        attributes = CustomAttributes.EMPTY;
     }
 }

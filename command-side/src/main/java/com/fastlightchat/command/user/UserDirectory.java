@@ -2,9 +2,11 @@ package com.fastlightchat.command.user;
 
 import com.fastlightchat.command.environment.EnvironmentKeys;
 import com.fastlightchat.kernel.event.UserEvent.UserBooted;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
 import com.fastlightchat.kernel.event.UserEvent.UserIdentified;
 import com.fastlightchat.kernel.event.UserEvent.UserMerged;
 import com.fastlightchat.kernel.id.EnvironmentId;
+import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
 import com.fastlightchat.web.Rejection;
 import org.axonframework.config.ProcessingGroup;
@@ -13,22 +15,25 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Which member each user is and whether it was merged, kept in the command's transaction. One member id of an
- * environment belongs to one user: a second user identifying as the same member fails its whole command.
+ * Which member each user is, whether it was merged and whether it was erased, kept in the command's transaction. One
+ * member id of an environment belongs to one user: a second user identifying as the same member fails its whole
+ * command. An erased user loses its member id, so the member can start again as a new user.
  */
 @Component
 @ProcessingGroup(EnvironmentKeys.PROCESSING_GROUP)
 public class UserDirectory {
 
     /** What the command side knows of a user; {@code memberId} and {@code mergedInto} may be null. */
-    public record Entry(UserId userId, String memberId, UserId mergedInto) {
+    public record Entry(UserId userId, OrganizationId organizationId, EnvironmentId environmentId, String memberId,
+                        UserId mergedInto, boolean erased) {
 
-        /** Neither identified nor merged. */
+        /** Neither identified nor merged nor erased: a visitor a device may go on being. */
         public boolean anonymous() {
-            return memberId == null && mergedInto == null;
+            return memberId == null && mergedInto == null && !erased;
         }
     }
 
@@ -69,12 +74,32 @@ public class UserDirectory {
                 .update();
     }
 
+    @EventHandler
+    void on(UserErased event) {
+        jdbc.sql("""
+                        update user_directory set member_id = null, erased_at = coalesce(erased_at, now())
+                        where user_id = :user""")
+                .param("user", event.userId().value())
+                .update();
+    }
+
     public Optional<Entry> find(UserId userId) {
-        return jdbc.sql("select user_id, member_id, merged_into from user_directory where user_id = :user")
+        return jdbc.sql("""
+                        select user_id, organization_id, environment_id, member_id, merged_into, erased_at is not null
+                        from user_directory where user_id = :user""")
                 .param("user", userId.value())
-                .query((rs, n) -> new Entry(new UserId(rs.getString(1)), rs.getString(2),
-                        rs.getString(3) == null ? null : new UserId(rs.getString(3))))
+                .query((rs, n) -> new Entry(new UserId(rs.getString(1)), new OrganizationId(rs.getString(2)),
+                        new EnvironmentId(rs.getString(3)), rs.getString(4),
+                        rs.getString(5) == null ? null : new UserId(rs.getString(5)), rs.getBoolean(6)))
                 .optional();
+    }
+
+    /** The users merged into {@code userId} (the anonymous users the member was before logging in), by id. */
+    public List<UserId> mergedInto(UserId userId) {
+        return jdbc.sql("select user_id from user_directory where merged_into = :user order by user_id")
+                .param("user", userId.value())
+                .query((rs, n) -> new UserId(rs.getString(1)))
+                .list();
     }
 
     /** The user of a member, if the member has one. */

@@ -22,11 +22,16 @@ import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
+import com.fastlightchat.kernel.privacy.SubjectKeys;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +66,50 @@ class ChatSnapshotTest {
         assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
         assertThat(snapshot.getData()).contains("\"assignedTeam\":\"team_1\"", "\"billing\"", "\"status\":\"SNOOZED\"")
                 .doesNotContain("note");
+    }
+
+    @Test
+    void givenCipher_whenChatIsSnapshotted_thenContentDigestsAreSealedWithTheUsersKeyAndOpenAsErasedAfterErasure() {
+        Chat chat = new Chat();
+        chat.on(new ChatOpened(ORG, CHAT, new EnvironmentId("env_1"), USER, Actor.user(USER.value())));
+        chat.on(new MessagePosted(ORG, CHAT, USER, new MessageId("msg_1"), new ClientMessageId("cm_1"),
+                Actor.user(USER.value()), Visibility.PUBLIC, MessageContent.text("my IBAN is AT61 1904 3002 3457 3201")), 1);
+        String digest = Chat.digest(MessageContent.text("my IBAN is AT61 1904 3002 3457 3201"));
+        TestKeys keys = new TestKeys();
+        Jackson3Serializer serializer = Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> KernelJson.configure(builder, new PersonalDataCipher(keys)))
+                .build();
+
+        SerializedObject<String> snapshot = serializer.serialize(chat, String.class);
+
+        assertThat(snapshot.getData()).doesNotContain(digest).contains("\"contentDigest\":\"enc:v1:usr_1:");
+        assertThat((Chat) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(chat);
+        keys.erased = true;
+        Chat afterErasure = serializer.deserialize(snapshot);
+        assertThat(afterErasure).usingRecursiveComparison().ignoringFields("messages").isEqualTo(chat);
+        assertThat(afterErasure).extracting("messages").asString().contains(PersonalDataCipher.ERASED)
+                .doesNotContain(digest);
+    }
+
+    /** One user's key in memory, until it is erased. */
+    private static final class TestKeys implements SubjectKeys {
+        private final SecretKey key;
+        private boolean erased;
+
+        TestKeys() {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            key = new SecretKeySpec(bytes, "AES");
+        }
+
+        @Override
+        public Optional<SecretKey> sealingKey(String subjectId) {
+            return openingKey(subjectId);
+        }
+
+        @Override
+        public Optional<SecretKey> openingKey(String subjectId) {
+            return erased ? Optional.empty() : Optional.of(key);
+        }
     }
 }

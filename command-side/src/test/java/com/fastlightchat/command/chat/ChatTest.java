@@ -1,5 +1,6 @@
 package com.fastlightchat.command.chat;
 
+import com.fastlightchat.command.privacy.ErasedUsers;
 import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.ChatEvent.AssignmentReason;
 import com.fastlightchat.kernel.event.ChatEvent.ChatAssigned;
@@ -59,10 +60,14 @@ class ChatTest {
     private static final Instant LATER = Instant.parse("2026-03-01T12:00:00Z");
 
     private AggregateTestFixture<Chat> fixture;
+    /** Users whose personal data was erased, as the command side's key table says. */
+    private final java.util.Set<UserId> erased = new java.util.HashSet<>();
+    private final ErasedUsers erasedUsers = erased::contains;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Chat.class);
+        fixture.registerInjectableResource(erasedUsers);
     }
 
     private static PostMessage post(String messageId, String clientMessageId, Actor author, String text) {
@@ -214,6 +219,57 @@ class ChatTest {
                         new Actor(Actor.Kind.BOT, "env_1"), Visibility.INTERNAL, MessageContent.text("psst")))
                 .expectNoEvents()
                 .expectException(rejection(Rejection.Kind.INVALID, "visibility"));
+    }
+
+    // --- erased end users
+
+    @Test
+    void givenErasedUser_whenAnyoneOpensAChatWithThem_thenConflictAndNothingRecorded() {
+        erased.add(USER);
+
+        fixture.givenNoPriorActivity()
+                .when(new OpenChat(CHAT, ORG, ENV, USER, AGENT))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "userId"));
+    }
+
+    @Test
+    void givenChatOfErasedUser_whenAgentPosts_thenConflictAndNothingRecorded() {
+        erased.add(USER);
+
+        fixture.given(OPENED)
+                .when(post("msg_1", "cm_1", AGENT, "are you still there?"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "userId"));
+    }
+
+    @Test
+    void givenChatOfErasedUser_whenAnEarlierPostIsRetried_thenTheOriginalIsAnsweredAsBefore() {
+        erased.add(USER);
+
+        fixture.given(OPENED, posted("msg_1", "cm_1", AGENT, "hello"))
+                .when(post("msg_1", "cm_1", AGENT, "hello"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PostMessage.Receipt("ch_1", "msg_1", 2, true));
+    }
+
+    @Test
+    void givenChatOfErasedUser_whenAuthorEdits_thenConflictAndNothingRecorded() {
+        erased.add(USER);
+
+        fixture.given(OPENED, posted("msg_1", "cm_1", ME, "hello"))
+                .when(new EditMessage(CHAT, ORG, new MessageId("msg_1"), ME, MessageContent.text("bye")))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "userId"));
+    }
+
+    @Test
+    void givenChatOfErasedUser_whenAMessageIsDeleted_thenItIsStillDeleted() {
+        erased.add(USER);
+
+        fixture.given(OPENED, posted("msg_1", "cm_1", ME, "hello"))
+                .when(new DeleteMessage(CHAT, ORG, new MessageId("msg_1"), ME))
+                .expectEvents(new MessageDeleted(ORG, CHAT, USER, new MessageId("msg_1"), ME, Visibility.PUBLIC));
     }
 
     // --- edit and delete

@@ -2,7 +2,7 @@ package com.fastlightchat.command.chat;
 
 import com.fastlightchat.command.CommandSideTesting;
 import com.fastlightchat.command.agent.AddAgent;
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
 import com.fastlightchat.kernel.event.ChatEvent.ChatReopened;
@@ -90,6 +90,8 @@ class ChatsIT {
     PasswordEncoder passwords;
     @Autowired
     ChatWakeUps wakeUps;
+    @Autowired
+    EnvelopeCodec codec;
 
     Tenant acme;
     Tenant other;
@@ -153,7 +155,7 @@ class ChatsIT {
                 "chat.reopened", "chat.message-posted");
         assertThat(reopening.get("sequence").asLong()).isEqualTo(types.size());
 
-        List<EventEnvelope> published = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, types.size());
+        List<EventEnvelope> published = CommandSideTesting.consumeChatEvents(ISOLATION, codec, chatId, types.size());
         assertThat(published).extracting(EventEnvelope::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, types.size()).boxed().toList());
         assertThat(published).extracting(EventEnvelope::type).containsExactlyElementsOf(types);
@@ -208,7 +210,7 @@ class ChatsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(chatId).getLast().equals("chat.reopened"));
         assertThat(wakeUpRows(chatId)).isZero();
         assertThat(eventTypes(chatId)).containsExactly("chat.opened", "chat.snoozed", "chat.reopened");
-        EventEnvelope reopened = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, 3).getLast();
+        EventEnvelope reopened = CommandSideTesting.consumeChatEvents(ISOLATION, codec, chatId, 3).getLast();
         assertThat(reopened.payloadAs(ChatReopened.class).reason()).isEqualTo(ReopenReason.SNOOZE_ENDED);
     }
 
@@ -278,9 +280,9 @@ class ChatsIT {
                 Map.of("clientMessageId", "b-2", "text", "internal?", "visibility", "internal"), 422);
 
         assertThat(note.get("errors").get(0).get("field").asString()).isEqualTo("visibility");
-        List<EventEnvelope> events = CommandSideTesting.consumeChatEvents(ISOLATION, chatId, 2);
+        List<EventEnvelope> events = CommandSideTesting.consumeChatEvents(ISOLATION, codec, chatId, 2);
         assertThat(events.getLast().type()).isEqualTo("chat.message-posted");
-        assertThat(EventCodec.payloadTree(events.getLast().payload()).get("author").get("kind").asString())
+        assertThat(codec.payloadTree(events.getLast().payload()).get("author").get("kind").asString())
                 .isEqualTo("BOT");
     }
 

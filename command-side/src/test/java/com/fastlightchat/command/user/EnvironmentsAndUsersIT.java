@@ -12,13 +12,8 @@ import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
-import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.testservers.Isolation;
 import com.fastlightchat.testservers.TestServers;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,16 +28,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,7 +144,8 @@ class EnvironmentsAndUsersIT {
         assertThat(storedTypes(created.get("environmentId").asString()))
                 .containsExactly("EnvironmentCreated", "MemberSecretIssued");
 
-        List<String> published = consumeAll(value -> value.contains(rotated.get("fingerprint").asString())
+        List<String> published = CommandSideTesting.publishedRecords(ISOLATION,
+                value -> value.contains(rotated.get("fingerprint").asString())
                 && value.contains("environment.member-secret-issued"));
         assertThat(published).isNotEmpty();
         for (String secret : secrets) {
@@ -335,24 +327,6 @@ class EnvironmentsAndUsersIT {
                 new OrganizationId(tenant.get("organizationId").asString()), login, role,
                 new PersonProfile("Test " + role, login, null), passwords.encode(PASSWORD)));
         return login(login);
-    }
-
-    /** Every record on this test's topics, read until one matches {@code last}. */
-    private List<String> consumeAll(Predicate<String> last) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ISOLATION.servers().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<String> received = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Topics.ALL.stream().map(topic -> Topics.prefixed(ISOLATION.topicPrefix(), topic)).toList());
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(record -> received.add(new String(record.value(), StandardCharsets.UTF_8)));
-                return received.stream().anyMatch(last);
-            });
-        }
-        return received;
     }
 
     private JsonNode call(String method, String path, Map<String, String> headers, Object body, int expectedStatus)

@@ -4,9 +4,11 @@ import com.fastlightchat.kernel.event.PersonProfile;
 import com.fastlightchat.kernel.event.UserEvent.CustomAttributes;
 import com.fastlightchat.kernel.event.UserEvent.UserAttributesUpdated;
 import com.fastlightchat.kernel.event.UserEvent.UserBooted;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
 import com.fastlightchat.kernel.event.UserEvent.UserIdentified;
 import com.fastlightchat.kernel.event.UserEvent.UserMerged;
 import com.fastlightchat.kernel.event.UserEvent.UserProfileUpdated;
+import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
@@ -281,5 +283,68 @@ class UserTest {
                 .when(update(new PersonProfile("Jonas", null, null), null))
                 .expectNoEvents()
                 .expectException(rejection(Rejection.Kind.CONFLICT, "userId"));
+    }
+
+    // --- erasure
+
+    private static final List<ChatId> CHATS = List.of(new ChatId("ch_1"), new ChatId("ch_2"));
+    private static final UserErased ERASED = new UserErased(ORG, USER, ENV, CHATS);
+
+    @Test
+    void givenUserWithProfile_whenOwnerErases_thenUserErasedNamingItsChats() {
+        fixture.given(BOOTED, IDENTIFIED, new UserProfileUpdated(ORG, USER, ENV, new PersonProfile("Jonas", null, null)))
+                .when(new EraseUser(USER, ORG, null, CHATS))
+                .expectEvents(ERASED);
+    }
+
+    @Test
+    void givenErasedUser_whenErasedAgain_thenNothingRecorded() {
+        fixture.given(BOOTED, ERASED)
+                .when(new EraseUser(USER, ORG, ENV, CHATS))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenMergedUser_whenErased_thenUserErased() {
+        fixture.given(BOOTED, MERGED)
+                .when(new EraseUser(USER, ORG, ENV, List.of()))
+                .expectEvents(new UserErased(ORG, USER, ENV, List.of()));
+    }
+
+    @Test
+    void givenUserOfAnotherOrganizationOrEnvironment_whenErased_thenNotFound() {
+        fixture.given(BOOTED)
+                .when(new EraseUser(USER, OTHER_ORG, null, List.of()))
+                .expectNoEvents()
+                .expectExceptionMessage("user not found");
+        fixture.given(BOOTED)
+                .when(new EraseUser(USER, ORG, OTHER_ENV, List.of()))
+                .expectNoEvents()
+                .expectExceptionMessage("user not found");
+    }
+
+    @Test
+    void givenErasedUser_whenProfileUpdatedOrIdentified_thenConflictAndNothingRecorded() {
+        fixture.given(BOOTED, ERASED)
+                .when(update(new PersonProfile("Jonas", null, null), attributes("plan", "pro")))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "userId"));
+        fixture.given(BOOTED, ERASED)
+                .when(new IdentifyUser(USER, ORG, ENV, "member-7"))
+                .expectNoEvents()
+                .expectException(rejection(Rejection.Kind.CONFLICT, "userId"));
+    }
+
+    @Test
+    void givenErasedUser_whenState_thenNoPersonalDataIsKeptInMemory() {
+        fixture.given(BOOTED, IDENTIFIED, new UserProfileUpdated(ORG, USER, ENV, new PersonProfile("Jonas", "j@x.org",
+                        null)), new UserAttributesUpdated(ORG, USER, ENV, new CustomAttributes(Map.of("plan", "pro"))),
+                        ERASED)
+                .when(new EraseUser(USER, ORG, ENV, CHATS))
+                .expectNoEvents()
+                .expectState(user -> org.assertj.core.api.Assertions.assertThat(user)
+                        .extracting("memberId", "profile", "attributes")
+                        .containsExactly(null, PersonProfile.EMPTY, CustomAttributes.EMPTY));
     }
 }

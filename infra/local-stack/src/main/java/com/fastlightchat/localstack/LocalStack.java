@@ -86,6 +86,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private EmbeddedServers servers;
     private Demo demo;
+    /** The operator token of the query side ({@code X-Admin-Token}, rebuilds); new on every run. */
+    private final String queryAdminToken = randomSecret(24);
 
     private LocalStack(Options options) {
         this.options = options;
@@ -114,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
 
         String tokenSecret = randomSecret(48);
         String signupToken = randomSecret(24);
+        String serviceToken = randomSecret(32);
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         String kafka = "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers();
 
@@ -125,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.command.token-secret=" + tokenSecret,
                 "--flc.command.signup-token=" + signupToken,
                 "--flc.command.secrets-key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
+                "--flc.command.service-token=" + serviceToken,
                 "--flc.command.topic-partitions=3"), options.command(), logs);
         define("query-side", jvm, List.of(
                 "--server.port=" + options.query(), kafka,
@@ -136,14 +140,19 @@ public final class LocalStack implements AutoCloseable {
                 // the analytics state stores live with the stack's data, never shared with another stack on the host
                 "--flc.query.analytics.state-dir=" + data.resolve("query-analytics"),
                 "--flc.query.analytics.output-partitions=3",
-                "--flc.query.token-secret=" + tokenSecret), options.query(), logs);
+                "--flc.query.token-secret=" + tokenSecret,
+                "--flc.query.admin-token=" + queryAdminToken,
+                "--flc.query.command-base-url=" + commandUrl(),
+                "--flc.query.service-token=" + serviceToken), options.query(), logs);
         define("realtime-edge", jvm, List.of(
                 "--server.port=" + options.edgeHttp(), kafka,
                 "--spring.data.redis.host=" + endpoints.redisHost(),
                 "--spring.data.redis.port=" + endpoints.redisPort(),
                 "--flc.edge.socket-port=" + options.edgeSocket(),
                 "--flc.edge.query-base-url=" + queryUrl(),
-                "--flc.edge.token-secret=" + tokenSecret), options.edgeHttp(), logs);
+                "--flc.edge.token-secret=" + tokenSecret,
+                "--flc.edge.command-base-url=" + commandUrl(),
+                "--flc.edge.service-token=" + serviceToken), options.edgeHttp(), logs);
         for (ServiceSpec spec : specs.values()) {
             running.put(spec.name(), spec.launch());
         }
@@ -195,6 +204,11 @@ public final class LocalStack implements AutoCloseable {
     /** The Socket.IO endpoint; end users connect to namespace {@code /sdk}. */
     public String edgeUrl() {
         return "http://localhost:" + options.edgeSocket();
+    }
+
+    /** The query side's operator token ({@code X-Admin-Token}) for {@code /v1/admin/rebuilds}. */
+    public String queryAdminToken() {
+        return queryAdminToken;
     }
 
     public Demo demo() {

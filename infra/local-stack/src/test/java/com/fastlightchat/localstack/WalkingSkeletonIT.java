@@ -1,8 +1,12 @@
 package com.fastlightchat.localstack;
 
+import com.fastlightchat.kernel.topic.Topics;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +22,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +37,9 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton, end to end on real servers and the three real service processes: an SDK caller posts a
  * message over HTTP with the plugin key; the command side stores it in PostgreSQL and publishes it to Kafka; the
  * query side projects it into Mongo and serves it; the realtime edge pushes it to a Socket.IO client in the chat's
- * room. This is also the proof that {@code ./flc run} (which runs the same {@link LocalStack}) works.
+ * room. This is also the proof that {@code ./flc run} (which runs the same {@link LocalStack}) works. And the
+ * end-to-end proof of erasure: an end user's personal data, sealed in the event store and on Kafka, opened for the
+ * read models and sockets, reads as erased everywhere after an owner erases the user, also after a rebuild.
  */
 class WalkingSkeletonIT {
 
@@ -171,6 +179,146 @@ class WalkingSkeletonIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("type").asString()).endsWith("/unauthenticated");
+    }
+
+    @Test
+    void givenUserWithProfileAndMessages_whenOwnerErasesThem_thenEverythingReadsErasedAlsoAfterARebuild()
+            throws Exception {
+        String mark = UUID.randomUUID().toString();
+        List<String> personal = List.of("Erika Mustermann " + mark, "erika." + mark + "@example.org",
+                "my passport number is " + mark, "thanks Erika, got it " + mark);
+        String pluginKey = stack.demo().pluginKey();
+        JsonNode boot = post("/v1/sdk/boot", Map.of("X-Plugin-Key", pluginKey), "{}", 200);
+        String userId = boot.get("userId").asString();
+        String userToken = boot.get("userToken").asString();
+        Map<String, String> sdk = Map.of("X-Plugin-Key", pluginKey, "X-User-Token", userToken);
+        call("PATCH", stack.commandUrl() + "/v1/sdk/me", sdk,
+                JSON.writeValueAsString(Map.of("name", personal.get(0), "email", personal.get(1))), 200);
+        String chatId = post("/v1/sdk/chats", sdk, "", 201).get("chatId").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(stack.queryUrl() + "/v1/sdk/chats/" + chatId, sdk).statusCode() == 200);
+        Map<String, String> owner = Map.of("Authorization", "Bearer " + post("/v1/auth/login", Map.of(),
+                JSON.writeValueAsString(Map.of("login", stack.demo().agentLogin(), "password",
+                        stack.demo().agentPassword())), 200).get("accessToken").asString());
+
+        List<JSONObject> live = new CopyOnWriteArrayList<>();
+        Socket socket = joined(pluginKey, userToken, chatId, live);
+        try {
+            post("/v1/sdk/chats/" + chatId + "/messages", sdk, JSON.writeValueAsString(Map.of("clientMessageId",
+                    "cm-1", "text", personal.get(2))), 201);
+            call("POST", stack.commandUrl() + "/v1/chats/" + chatId + "/messages", owner,
+                    JSON.writeValueAsString(Map.of("clientMessageId", "cm-2", "text", personal.get(3))), 201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> texts(live).size() == 2);
+            assertThat(texts(live)).as("pushed opened").containsExactly(personal.get(2), personal.get(3));
+        } finally {
+            socket.close();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(chatId, sdk).size() == 2);
+        assertThat(messages(chatId, sdk).findValuesAsString("text")).containsExactly(personal.get(2), personal.get(3));
+
+        JsonNode erased = call("DELETE", stack.commandUrl() + "/v1/users/" + userId + "/personal-data", owner, null,
+                200);
+        assertThat(erased.get("erasedUserIds").toString()).contains(userId);
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                call("GET", stack.queryUrl() + "/v1/users/" + userId, owner, null, 200).get("erased").asBoolean()
+                        && messages(chatId, sdk).findValuesAsString("text").stream().allMatch("[erased]"::equals));
+        JsonNode user = call("GET", stack.queryUrl() + "/v1/users/" + userId, owner, null, 200);
+        assertThat(List.of(user.get("name").asString(), user.get("email").asString())).containsOnly("[erased]");
+        assertThat(call("GET", stack.queryUrl() + "/v1/chats/" + chatId, owner, null, 200).get("lastMessage")
+                .get("text").asString()).isEqualTo("[erased]");
+        String audit = get(stack.queryUrl() + "/v1/audit/aggregates/" + chatId, owner).body();
+        assertThat(audit).contains("[erased]").doesNotContain(mark);
+        // once the edge has heard of the erasure (moments after it), a resume serves nothing personal either
+        await().atMost(Duration.ofSeconds(60)).until(() -> resumedTexts(pluginKey, userToken, chatId).stream()
+                .allMatch("[erased]"::equals));
+        assertThat(rowsInStoreContaining(mark)).as("the event store never held it in plain text").isZero();
+        assertThat(publishedContaining(mark, userId)).as("nor did Kafka").isZero();
+        for (String model : List.of("users", "messages", "chats", "audit")) {
+            JsonNode report = call("POST", stack.queryUrl() + "/v1/admin/rebuilds/" + model,
+                    Map.of("X-Admin-Token", stack.queryAdminToken()), null, 200);
+            assertThat(report.get("equal").asBoolean()).as(report.toString()).isTrue();
+        }
+        assertThat(call("POST", stack.commandUrl() + "/v1/sdk/chats/" + chatId + "/messages", sdk,
+                JSON.writeValueAsString(Map.of("clientMessageId", "cm-3", "text", "still there?")), 409)
+                .get("errors").get(0).get("field").asString()).isEqualTo("userId");
+    }
+
+    /** A Socket.IO client of the user, joined to the chat from its first event, collecting its messages. */
+    private static Socket joined(String pluginKey, String userToken, String chatId, List<JSONObject> sink) {
+        AtomicReference<Object> ack = new AtomicReference<>();
+        Socket socket = IO.socket(URI.create(stack.edgeUrl() + "/sdk"), IO.Options.builder()
+                .setAuth(Map.of("pluginKey", pluginKey, "userToken", userToken)).setReconnection(false).build());
+        socket.on("chat.event", args -> {
+            JSONObject event = (JSONObject) args[0];
+            if (event.optString("type").equals("message.posted")) {
+                sink.add(event);
+            }
+        });
+        socket.on(Socket.EVENT_CONNECT, args -> socket.emit("chat:join",
+                new JSONObject(Map.of("chatId", chatId, "lastSequence", 0)), (Ack) reply -> ack.set(reply[0])));
+        socket.connect();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ack.get() != null);
+        assertThat(ack.get().toString()).contains("\"ok\":true");
+        return socket;
+    }
+
+    /** What a client joining the chat from its first event gets of its messages. */
+    private static List<String> resumedTexts(String pluginKey, String userToken, String chatId) {
+        List<JSONObject> resumed = new CopyOnWriteArrayList<>();
+        Socket socket = joined(pluginKey, userToken, chatId, resumed);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> texts(resumed).size() == 2);
+            return texts(resumed);
+        } finally {
+            socket.close();
+        }
+    }
+
+    private static List<String> texts(List<JSONObject> events) {
+        return events.stream().map(e -> e.optJSONObject("message").optString("text")).toList();
+    }
+
+    private static long rowsInStoreContaining(String text) throws Exception {
+        var servers = stack.servers();
+        try (var connection = DriverManager.getConnection(servers.postgresJdbcUrl("flc_command"),
+                servers.postgresUser(), servers.postgresPassword());
+             var statement = connection.prepareStatement("select count(*) from domain_event_entry "
+                     + "where position(convert_to(?, 'UTF8') in payload) > 0")) {
+            statement.setString(1, text);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Records of the user and chat topics holding {@code text}, read up to the user's erasure. */
+    private static long publishedContaining(String text, String userId) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.servers().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.USER_EVENTS, Topics.CHAT_EVENTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> records.add(record.value()));
+                return records.stream().anyMatch(r -> r.contains("\"user.erased\"") && r.contains(userId));
+            });
+        }
+        return records.stream().filter(record -> record.contains(text)).count();
+    }
+
+    private static JsonNode call(String method, String url, Map<String, String> headers, String body,
+                                 int expectedStatus) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request);
+        assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
     private static JsonNode messages(String chatId, Map<String, String> headers) throws Exception {

@@ -1,5 +1,11 @@
 package com.fastlightchat.query.chat;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
+import com.fastlightchat.kernel.event.ChatEvent;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
+import com.fastlightchat.kernel.id.ChatId;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
+import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.query.chat.ChatSummary.State;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -19,11 +26,21 @@ import java.util.Optional;
  * The {@code chats} collection: one {@link ChatSummary} per chat, the agents' inbox. Written only by
  * {@link ChatsProjector}: each event is read-then-written (one partition, so one chat, is consumed by one thread)
  * and applied only when its sequence is above the document's, so duplicates and older redeliveries change nothing.
+ * <p>
+ * The last message's preview is opened with the end user's key. When the user is erased ({@link UserErased}) each of
+ * their chats is marked in {@code chat_erasures} and its preview set to {@code [erased]} (what a rebuild then
+ * computes); a row saved with a personal preview checks that mark afterwards, so a write racing with the erasure
+ * cannot bring the text back.
  */
 @Repository
 public class Chats {
 
     public static final String COLLECTION = "chats";
+    /** Chats whose end user was erased. */
+    public static final String ERASURES = "chat_erasures";
+    /** The topics the model is built from: the chats' events, and erasures of their users. */
+    public static final List<String> TOPICS = List.of(Topics.CHAT_EVENTS, Topics.USER_EVENTS);
+    private static final String PREVIEW = "lastMessage.text";
 
     /** Inbox folders; {@code MINE} is the caller's open chats, {@code UNASSIGNED} the open ones without an agent. */
     public enum Folder { MINE, UNASSIGNED, OPEN, SNOOZED, CLOSED, ALL }
@@ -45,9 +62,12 @@ public class Chats {
     }
 
     private final MongoTemplate mongo;
+    private final EnvelopeCodec codec;
 
-    public Chats(MongoTemplate mongo) {
+    /** @param codec opens personal data ({@link EnvelopeCodec#PLAIN} leaves sealed values as they are) */
+    public Chats(MongoTemplate mongo, EnvelopeCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("organizationId", Sort.Direction.ASC)
                 .on("lastActivityAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("organization_activity"));
@@ -59,15 +79,49 @@ public class Chats {
         indexes.createIndex(new Index().on("userId", Sort.Direction.ASC).named("user"));
     }
 
-    /** Applies one chat-events record (other event types are ignored). Idempotent and safe against older redeliveries. */
+    /**
+     * Applies one chat-events or user-events record (chat events and erased users matter). Idempotent and safe
+     * against older redeliveries.
+     */
     public void project(ConsumerRecord<String, byte[]> record) {
-        EventRecords.decode(record).ifPresent(envelope -> {
+        EventRecords.decode(record, codec).ifPresent(envelope -> {
+            if (envelope.payload() instanceof UserErased erased) {
+                erased.chatIds().forEach(this::erase);
+                return;
+            }
+            if (!(envelope.payload() instanceof ChatEvent)) {
+                return;
+            }
             ChatSummary current = mongo.findById(envelope.aggregateId(), ChatSummary.class, COLLECTION);
             ChatSummary next = ChatSummary.next(current, envelope);
             if (next != current) {
                 mongo.save(next, COLLECTION);
+                if (hasPersonalPreview(next) && mongo.exists(byId(next.chatId()), ERASURES)) {
+                    scrubPreview(next.chatId());
+                }
             }
         });
+    }
+
+    /** Marks the chat as erased, then makes its preview read as erased. Idempotent. */
+    private void erase(ChatId chatId) {
+        mongo.upsert(byId(chatId.value()), new Update().setOnInsert("erased", true), ERASURES);
+        scrubPreview(chatId.value());
+    }
+
+    private void scrubPreview(String chatId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(chatId).and(PREVIEW)
+                        .nin(null, "", PersonalDataCipher.ERASED)),
+                new Update().set(PREVIEW, PersonalDataCipher.ERASED), COLLECTION);
+    }
+
+    private static boolean hasPersonalPreview(ChatSummary chat) {
+        String text = chat.lastMessage() == null ? null : chat.lastMessage().text();
+        return text != null && !text.isEmpty() && !PersonalDataCipher.ERASED.equals(text);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     public Optional<ChatSummary> find(String chatId) {

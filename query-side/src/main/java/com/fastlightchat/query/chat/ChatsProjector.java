@@ -5,7 +5,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@link Chats} up to date. Consumer group {@code query-side.chats}. */
+/**
+ * Keeps {@link Chats} up to date from chat events and end users' erasures. Consumer group {@code query-side.chats}.
+ */
 @Component
 public class ChatsProjector {
 
@@ -15,7 +17,8 @@ public class ChatsProjector {
         this.chats = chats;
     }
 
-    @KafkaListener(topics = "${flc.query.topic-prefix:}" + Topics.CHAT_EVENTS,
+    @KafkaListener(topics = {"${flc.query.topic-prefix:}" + Topics.CHAT_EVENTS,
+            "${flc.query.topic-prefix:}" + Topics.USER_EVENTS},
             groupId = "${flc.query.topic-prefix:}query-side.chats")
     void on(ConsumerRecord<String, byte[]> record) {
         chats.project(record);

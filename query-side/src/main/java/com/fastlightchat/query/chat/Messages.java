@@ -1,5 +1,6 @@
 package com.fastlightchat.query.chat;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.ChatEvent.MessageDeleted;
@@ -8,6 +9,10 @@ import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.MessageContent;
 import com.fastlightchat.kernel.event.MessageContent.Attachment;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
+import com.fastlightchat.kernel.id.ChatId;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
+import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -20,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +36,11 @@ import java.util.Map;
  * chat sequence of the event that posted it. Written only by {@link MessagesProjector}; a duplicate event only
  * re-sets what it set the first time, and an edit or delete applies only when its chat sequence is above the last one
  * applied to the message ({@code lastSequence}), so an older redelivery never undoes a newer change.
+ * <p>
+ * Texts and file names are opened with the end user's key; once the user is erased ({@link UserErased}) they read
+ * {@code [erased]}, here exactly as in a rebuild from the topics: the erasure marks each chat of the user in
+ * {@code message_erasures} and then scrubs its messages, and every write of personal content checks that mark
+ * afterwards, so a message decoded with a key another thread still held is scrubbed too.
  */
 @Repository
 public class Messages {
@@ -37,6 +48,10 @@ public class Messages {
     public static final String COLLECTION = "messages";
     /** Per chat, the last chat sequence this model has applied (whatever the event), for read-your-writes. */
     public static final String POSITIONS = "message_positions";
+    /** Chats whose end user was erased (their messages' personal content must read as erased). */
+    public static final String ERASURES = "message_erasures";
+    /** The topics the model is built from: messages, and erasures of their users. */
+    public static final List<String> TOPICS = List.of(Topics.CHAT_EVENTS, Topics.USER_EVENTS);
 
     /**
      * A message as served to readers; enum-like values in lower case, as in the realtime edge's client format. A
@@ -50,26 +65,39 @@ public class Messages {
     }
 
     private final MongoTemplate mongo;
+    private final EnvelopeCodec codec;
 
-    public Messages(MongoTemplate mongo) {
+    /** @param codec opens personal data ({@link EnvelopeCodec#PLAIN} leaves sealed values as they are) */
+    public Messages(MongoTemplate mongo, EnvelopeCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("chatId", Sort.Direction.ASC)
                 .on("sequence", Sort.Direction.ASC).unique().named("chat_sequence"));
     }
 
-    /** Applies one chat-events record (posted, edited and deleted messages matter here). Idempotent. */
+    /**
+     * Applies one chat-events or user-events record (posted, edited and deleted messages, erased users matter here).
+     * Idempotent.
+     */
     public void project(ConsumerRecord<String, byte[]> record) {
-        EventRecords.decode(record).ifPresent(envelope -> {
+        EventRecords.decode(record, codec).ifPresent(envelope -> {
             switch (envelope.payload()) {
-                case MessagePosted posted -> apply(envelope, posted);
-                case MessageEdited edited -> change(envelope, edited.messageId().value(), new Update()
-                        .set("text", edited.content().text())
-                        .set("attachments", attachments(edited.content()))
-                        .set("editedAt", Date.from(envelope.occurredAt())));
+                case MessagePosted posted -> {
+                    apply(envelope, posted);
+                    scrubIfErased(posted.chatId(), posted.messageId().value(), posted.content());
+                }
+                case MessageEdited edited -> {
+                    change(envelope, edited.messageId().value(), new Update()
+                            .set("text", edited.content().text())
+                            .set("attachments", attachments(edited.content()))
+                            .set("editedAt", Date.from(envelope.occurredAt())));
+                    scrubIfErased(edited.chatId(), edited.messageId().value(), edited.content());
+                }
                 case MessageDeleted deleted -> change(envelope, deleted.messageId().value(), new Update()
                         .unset("text")
                         .set("attachments", List.of())
                         .set("deleted", true));
+                case UserErased erased -> erased.chatIds().forEach(this::erase);
                 default -> {
                 }
             }
@@ -78,6 +106,54 @@ public class Messages {
                         new Update().max("lastSequence", envelope.sequence()), POSITIONS);
             }
         });
+    }
+
+    /** Marks the chat as erased, then makes every message's text and file names read as erased. Idempotent. */
+    private void erase(ChatId chatId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(chatId.value())),
+                new Update().setOnInsert("erased", true), ERASURES);
+        mongo.find(Query.query(Criteria.where("chatId").is(chatId.value())), Document.class, COLLECTION)
+                .forEach(this::scrub);
+    }
+
+    /** After a write of personal content: if the chat's user was erased meanwhile, that content goes too. */
+    private void scrubIfErased(ChatId chatId, String messageId, MessageContent content) {
+        boolean personal = isPersonal(content.text())
+                || content.attachments().stream().anyMatch(a -> isPersonal(a.fileName()));
+        if (personal && mongo.exists(Query.query(Criteria.where("_id").is(chatId.value())), ERASURES)) {
+            Document message = mongo.findById(messageId, Document.class, COLLECTION);
+            if (message != null) {
+                scrub(message);
+            }
+        }
+    }
+
+    /** The message with what a rebuild after the erasure would hold: every non-empty text or file name erased. */
+    private void scrub(Document message) {
+        Update update = new Update();
+        boolean changed = false;
+        if (isPersonal(message.getString("text"))) {
+            update.set("text", PersonalDataCipher.ERASED);
+            changed = true;
+        }
+        List<Document> attachments = new ArrayList<>();
+        for (Document attachment : message.getList("attachments", Document.class, List.of())) {
+            Document copy = new Document(attachment);
+            if (isPersonal(copy.getString("fileName"))) {
+                copy.put("fileName", PersonalDataCipher.ERASED);
+                changed = true;
+            }
+            attachments.add(copy);
+        }
+        if (changed) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(message.get("_id"))),
+                    update.set("attachments", attachments), COLLECTION);
+        }
+    }
+
+    /** Whether a stored value still says something (neither empty nor already erased). */
+    private static boolean isPersonal(String value) {
+        return value != null && !value.isEmpty() && !PersonalDataCipher.ERASED.equals(value);
     }
 
     /** The last sequence of the chat this model has applied, 0 before its first event. */

@@ -5,7 +5,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@link Messages} up to date. Consumer group {@code query-side.messages}. */
+/**
+ * Keeps {@link Messages} up to date from chat events and end users' erasures. Consumer group
+ * {@code query-side.messages}.
+ */
 @Component
 public class MessagesProjector {
 
@@ -15,7 +18,8 @@ public class MessagesProjector {
         this.messages = messages;
     }
 
-    @KafkaListener(topics = "${flc.query.topic-prefix:}" + Topics.CHAT_EVENTS,
+    @KafkaListener(topics = {"${flc.query.topic-prefix:}" + Topics.CHAT_EVENTS,
+            "${flc.query.topic-prefix:}" + Topics.USER_EVENTS},
             groupId = "${flc.query.topic-prefix:}query-side.messages")
     void on(ConsumerRecord<String, byte[]> record) {
         messages.project(record);

@@ -1,6 +1,6 @@
 package com.fastlightchat.query.platform;
 
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.envelope.UnknownEventTypeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +22,17 @@ public final class EventRecords {
      * model cannot use what it does not understand. A malformed record throws and is skipped by the error handler.
      */
     public static Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {
+        return decode(record, EnvelopeCodec.PLAIN);
+    }
+
+    /**
+     * The same, read with {@code codec}: a read model that shows personal data opens it with the service's sealing
+     * codec (erased data reads as {@code [erased]}). A key that cannot be fetched now throws
+     * {@link com.fastlightchat.kernel.privacy.KeysUnavailableException}, which the error handler retries.
+     */
+    public static Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record, EnvelopeCodec codec) {
         try {
-            return Optional.of(EventCodec.decode(record.value()));
+            return Optional.of(codec.decode(record.value()));
         } catch (UnknownEventTypeException e) {
             log.debug("skipping {} at {}-{}@{}", e.getMessage(), record.topic(), record.partition(), record.offset());
             return Optional.empty();

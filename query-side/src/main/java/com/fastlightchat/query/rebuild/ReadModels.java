@@ -1,5 +1,6 @@
 package com.fastlightchat.query.rebuild;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.query.agent.AgentLoads;
 import com.fastlightchat.query.agent.Agents;
@@ -23,15 +24,15 @@ import java.util.List;
 public class ReadModels {
 
     @Bean
-    ReadModel chatsReadModel(MongoClient client, MongoTemplate template) {
-        return new MongoReadModel("chats", List.of(Topics.CHAT_EVENTS), Chats.COLLECTION, client, template,
-                target -> new Chats(target)::project);
+    ReadModel chatsReadModel(MongoClient client, MongoTemplate template, EnvelopeCodec codec) {
+        return new MongoReadModel("chats", Chats.TOPICS, Chats.COLLECTION, client, template,
+                target -> new Chats(target, codec)::project);
     }
 
     @Bean
-    ReadModel messagesReadModel(MongoClient client, MongoTemplate template) {
-        return new MongoReadModel("messages", List.of(Topics.CHAT_EVENTS), Messages.COLLECTION, client, template,
-                target -> new Messages(target)::project);
+    ReadModel messagesReadModel(MongoClient client, MongoTemplate template, EnvelopeCodec codec) {
+        return new MongoReadModel("messages", Messages.TOPICS, Messages.COLLECTION, client, template,
+                target -> new Messages(target, codec)::project);
     }
 
     @Bean
@@ -66,8 +67,8 @@ public class ReadModels {
     }
 
     @Bean
-    ReadModel usersReadModel(MongoClient client, MongoTemplate template) {
+    ReadModel usersReadModel(MongoClient client, MongoTemplate template, EnvelopeCodec codec) {
         return new MongoReadModel("users", Users.TOPICS, Users.COLLECTION, client, template,
-                target -> new Users(target)::project);
+                target -> new Users(target, codec)::project);
     }
 }

@@ -1,14 +1,17 @@
 package com.fastlightchat.query.user;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.ChatEvent.ChatOpened;
 import com.fastlightchat.kernel.event.ChatEvent.ChatTransferred;
 import com.fastlightchat.kernel.event.PersonProfile;
 import com.fastlightchat.kernel.event.UserEvent.UserAttributesUpdated;
 import com.fastlightchat.kernel.event.UserEvent.UserBooted;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
 import com.fastlightchat.kernel.event.UserEvent.UserIdentified;
 import com.fastlightchat.kernel.event.UserEvent.UserMerged;
 import com.fastlightchat.kernel.event.UserEvent.UserProfileUpdated;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
 import com.fastlightchat.kernel.topic.Topics;
 import com.fastlightchat.query.platform.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +46,10 @@ import java.util.regex.Pattern;
  * </ul>
  * Lower-case copies of name, e-mail and member id under {@code search} make case-insensitive, index-backed search
  * possible without {@code $text}. Times come from the events ({@code createdAt} is the earliest user event's).
+ * <p>
+ * Profile, member id and attribute values are opened with the user's key. {@link UserErased} turns every one of them
+ * that still says something into {@code [erased]} (so do the search copies) and sets {@code erased}: exactly what a
+ * rebuild from the topics computes once the key is gone.
  */
 @Repository
 public class Users {
@@ -54,15 +61,19 @@ public class Users {
     /** What the dashboard sees of an end user. */
     public record User(String userId, String organizationId, String environmentId, String name, String email,
                        String phone, String memberId, Map<String, Object> attributes, String mergedInto,
-                       List<String> chatIds, Instant createdAt, Instant updatedAt, long lastSequence) {
+                       List<String> chatIds, Instant createdAt, Instant updatedAt, long lastSequence,
+                       boolean erased) {
     }
 
     private static final Pattern REGEX_SPECIAL = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
 
     private final MongoTemplate mongo;
+    private final EnvelopeCodec codec;
 
-    public Users(MongoTemplate mongo) {
+    /** @param codec opens personal data ({@link EnvelopeCodec#PLAIN} leaves sealed values as they are) */
+    public Users(MongoTemplate mongo, EnvelopeCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
         var indexes = mongo.indexOps(COLLECTION);
         for (String field : List.of("memberId", "name", "email")) {
             indexes.createIndex(new Index().on("organizationId", Sort.Direction.ASC)
@@ -72,7 +83,7 @@ public class Users {
 
     /** Applies one user-events or chat-events record; idempotent and safe against older redeliveries. */
     public void project(ConsumerRecord<String, byte[]> record) {
-        EventRecords.decode(record).ifPresent(envelope -> {
+        EventRecords.decode(record, codec).ifPresent(envelope -> {
             switch (envelope.payload()) {
                 case UserBooted booted -> userChanged(envelope, new Update()
                         .set("environmentId", booted.environmentId().value()));
@@ -85,6 +96,7 @@ public class Users {
                 case UserProfileUpdated updated -> userChanged(envelope, profile(updated.profile()));
                 case UserAttributesUpdated updated -> userChanged(envelope, new Update()
                         .set("attributes", new Document(new LinkedHashMap<>(updated.attributes().values()))));
+                case UserErased erased -> userChanged(envelope, erasure(envelope.aggregateId()));
                 case ChatOpened opened -> chatHere(envelope, opened.userId().value(), true);
                 case ChatTransferred transferred -> {
                     chatHere(envelope, transferred.userId().value(), true);
@@ -102,6 +114,43 @@ public class Users {
                         .append("phone", p.phone()))
                 .set("search.name", lower(p.name()))
                 .set("search.email", lower(p.email()));
+    }
+
+    /**
+     * What the erasure changes: each personal value that still says something reads {@code [erased]}. Read, then
+     * written with the sequence check: a user's own events come one at a time (one partition), and the chat events
+     * written concurrently touch only {@code chats}.
+     */
+    private Update erasure(String userId) {
+        Document doc = mongo.findById(userId, Document.class, COLLECTION);
+        Document current = doc == null ? new Document() : doc;
+        Update update = new Update().set("erased", true);
+        Document profile = current.get("profile", Document.class);
+        if (profile != null) {
+            for (String field : List.of("name", "email", "phone")) {
+                if (isPersonal(profile.get(field))) {
+                    update.set("profile." + field, PersonalDataCipher.ERASED);
+                    if (!field.equals("phone")) {
+                        update.set("search." + field, lower(PersonalDataCipher.ERASED));
+                    }
+                }
+            }
+        }
+        if (isPersonal(current.get("memberId"))) {
+            update.set("memberId", PersonalDataCipher.ERASED).set("search.memberId", lower(PersonalDataCipher.ERASED));
+        }
+        Document attributes = current.get("attributes", Document.class);
+        if (attributes != null) {
+            Document erased = new Document();
+            attributes.forEach((key, value) -> erased.put(key, isPersonal(value) ? PersonalDataCipher.ERASED : value));
+            update.set("attributes", erased);
+        }
+        return update;
+    }
+
+    /** Whether a stored value still says something: not null, not empty, not already erased. */
+    private static boolean isPersonal(Object value) {
+        return value != null && !"".equals(value) && !PersonalDataCipher.ERASED.equals(value);
     }
 
     private void userChanged(EventEnvelope envelope, Update update) {
@@ -167,7 +216,7 @@ public class Users {
                 profile.getString("name"), profile.getString("email"), profile.getString("phone"),
                 doc.getString("memberId"), attributes == null ? Map.of() : attributes, doc.getString("mergedInto"),
                 here, instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt")),
-                ((Number) doc.get("lastSequence")).longValue());
+                ((Number) doc.get("lastSequence")).longValue(), doc.getBoolean("erased", false));
     }
 
     private static Instant instant(Date date) {

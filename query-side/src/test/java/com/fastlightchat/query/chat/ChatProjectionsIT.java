@@ -1,5 +1,6 @@
 package com.fastlightchat.query.chat;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.query.rebuild.Checksums;
 import com.fastlightchat.testservers.Isolation;
@@ -57,10 +58,10 @@ class ChatProjectionsIT {
         assertThat(deleted.getBoolean("deleted")).isTrue();
         assertThat(deleted.containsKey("text")).isFalse();
         assertThat(deleted.getList("attachments", Document.class)).isEmpty();
-        assertThat(new Chats(once).find("ch_1")).hasValue(ChatSummaryTest.replay(events));
-        assertThat(new Chats(messy).lastSequence("ch_1")).isEqualTo(events.size());
-        assertThat(new Messages(messy).position("ch_1")).isEqualTo(events.size());
-        assertThat(new Messages(messy).position("ch_unknown")).isZero();
+        assertThat(new Chats(once, EnvelopeCodec.PLAIN).find("ch_1")).hasValue(ChatSummaryTest.replay(events));
+        assertThat(new Chats(messy, EnvelopeCodec.PLAIN).lastSequence("ch_1")).isEqualTo(events.size());
+        assertThat(new Messages(messy, EnvelopeCodec.PLAIN).position("ch_1")).isEqualTo(events.size());
+        assertThat(new Messages(messy, EnvelopeCodec.PLAIN).position("ch_unknown")).isZero();
     }
 
     private static MongoTemplate template(String name) {
@@ -68,8 +69,8 @@ class ChatProjectionsIT {
     }
 
     private static Consumer<EventEnvelope> projection(MongoTemplate template) {
-        Chats chats = new Chats(template);
-        Messages messages = new Messages(template);
+        Chats chats = new Chats(template, EnvelopeCodec.PLAIN);
+        Messages messages = new Messages(template, EnvelopeCodec.PLAIN);
         return envelope -> {
             chats.project(ChatStory.record(envelope));
             messages.project(ChatStory.record(envelope));

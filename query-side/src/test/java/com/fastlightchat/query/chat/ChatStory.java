@@ -116,6 +116,15 @@ public final class ChatStory {
                 new ClientMessageId("cm_" + messageId), author, visibility, MessageContent.text(text)));
     }
 
+    /** The end user sends a file, without text. */
+    public ChatStory userSendsFile(String messageId, String fileName) {
+        visibilities.put(messageId, Visibility.PUBLIC);
+        return add(new MessagePosted(organization, chat, user, new MessageId(messageId),
+                new ClientMessageId("cm_" + messageId), Actor.user(user.value()), Visibility.PUBLIC,
+                new MessageContent("", List.of(new MessageContent.Attachment("uploads/" + messageId, fileName,
+                        "application/pdf", 1234)))));
+    }
+
     public ChatStory edited(String messageId, Actor by, String text) {
         return add(new MessageEdited(organization, chat, user, new MessageId(messageId), by,
                 visibilities.get(messageId), MessageContent.text(text)));

@@ -1,6 +1,9 @@
 package com.fastlightchat.edge.delivery;
 
 import com.fastlightchat.edge.RealtimeEdgeProperties;
+import com.fastlightchat.edge.stream.ErasureHandler;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
+import com.fastlightchat.kernel.id.ChatId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -17,9 +20,15 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    RecentEvents recentEvents(StringRedisTemplate redis, RealtimeEdgeProperties properties) {
+    RecentEvents recentEvents(StringRedisTemplate redis, RealtimeEdgeProperties properties, EnvelopeCodec codec) {
         return new RecentEvents(redis, properties.redisKeyPrefix(), properties.recentEvents(),
-                properties.recentEventsTtl(), properties.chatOrganizationTtl());
+                properties.recentEventsTtl(), properties.chatOrganizationTtl(), codec);
+    }
+
+    /** An erased user's chats lose their recent-events windows (resumes then ask the query side, which scrubbed). */
+    @Bean
+    ErasureHandler recentWindowsOfErasedChats(RecentEvents recent) {
+        return erased -> recent.forget(erased.chatIds().stream().map(ChatId::value).toList());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.fastlightchat.edge.delivery;
 
 import com.fastlightchat.edge.stream.EventRecords;
 import com.fastlightchat.edge.stream.StreamedEvent;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -20,7 +21,9 @@ import java.util.TreeMap;
  * {@code <prefix>recent:<chatId>} of the last {@code size} published envelopes scored by sequence, expiring
  * {@code ttl} after the chat's last event, and {@code <prefix>chat-org:<chatId>} naming the chat's organization.
  * Every instance writes every event; the same record twice is the same member, so the writes are idempotent.
- * Redis being down loses nothing but the window: readers fall back to the query side.
+ * Redis being down loses nothing but the window: readers fall back to the query side. The window keeps envelopes
+ * as published, personal data sealed; it is opened when read, so an erased user's data reads {@code [erased]}, and
+ * the windows of an erased user's chats are dropped ({@link #forget}).
  */
 public final class RecentEvents {
 
@@ -51,19 +54,22 @@ public final class RecentEvents {
     private final int size;
     private final Duration ttl;
     private final Duration organizationTtl;
+    private final EnvelopeCodec codec;
 
     /**
      * @param size            events kept per chat
      * @param ttl             how long a chat's window outlives its last event
      * @param organizationTtl how long the chat → organization entry outlives the chat's last event
+     * @param codec           opens the personal data of the events read back
      */
     public RecentEvents(StringRedisTemplate redis, String keyPrefix, int size, Duration ttl,
-                        Duration organizationTtl) {
+                        Duration organizationTtl, EnvelopeCodec codec) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
         this.size = size;
         this.ttl = ttl;
         this.organizationTtl = organizationTtl;
+        this.codec = codec;
     }
 
     /** Adds an event to its chat's window; false (logged) when Redis did not take it. */
@@ -99,11 +105,25 @@ public final class RecentEvents {
         long first = (long) Double.parseDouble(String.valueOf(reply.getFirst()));
         TreeMap<Long, StreamedEvent> events = new TreeMap<>();
         for (Object member : reply.subList(1, reply.size())) {
-            EventRecords.read(String.valueOf(member).getBytes(StandardCharsets.UTF_8))
+            EventRecords.read(String.valueOf(member).getBytes(StandardCharsets.UTF_8), codec)
                     .filter(event -> event.chatId().equals(chatId))
                     .ifPresent(event -> events.putIfAbsent(event.sequence(), event));
         }
         return Optional.of(new Window(first, new ArrayList<>(events.values())));
+    }
+
+    /** Drops the windows of these chats (their user was erased); false (logged) when Redis did not answer. */
+    public boolean forget(List<String> chatIds) {
+        if (chatIds.isEmpty()) {
+            return true;
+        }
+        try {
+            redis.delete(chatIds.stream().map(this::windowKey).toList());
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("recent-events windows of erased chats {} not dropped: {}", chatIds, e.toString());
+            return false;
+        }
     }
 
     /** The organization of a chat seen within {@code organizationTtl}; empty if unknown or Redis is down. */

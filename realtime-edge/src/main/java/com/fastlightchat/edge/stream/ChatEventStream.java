@@ -1,5 +1,6 @@
 package com.fastlightchat.edge.stream;
 
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -21,21 +22,25 @@ public final class ChatEventStream extends TopicTail {
     private static final Logger log = LoggerFactory.getLogger(ChatEventStream.class);
 
     private final List<ChatEventHandler> handlers;
+    private final EnvelopeCodec codec;
 
     /**
      * @param consumers creates the consumer (configured without a group and without offset commits); called on the
      *                  stream's own thread, which is the only one that uses it
      * @param topic     the full, prefixed topic name
      * @param handlers  called in order for each event
+     * @param codec     opens the personal data of events
      */
-    public ChatEventStream(Supplier<Consumer<String, byte[]>> consumers, String topic, List<ChatEventHandler> handlers) {
+    public ChatEventStream(Supplier<Consumer<String, byte[]>> consumers, String topic, List<ChatEventHandler> handlers,
+                           EnvelopeCodec codec) {
         super(consumers, topic, "chat-event-stream");
         this.handlers = List.copyOf(handlers);
+        this.codec = codec;
     }
 
     @Override
     protected void deliver(ConsumerRecord<String, byte[]> record) {
-        StreamedEvent event = EventRecords.read(record.value()).orElse(null);
+        StreamedEvent event = EventRecords.read(record.value(), codec).orElse(null);
         if (event == null) {
             log.warn("skipping malformed record at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;

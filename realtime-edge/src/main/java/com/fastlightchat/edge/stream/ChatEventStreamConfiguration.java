@@ -1,6 +1,7 @@
 package com.fastlightchat.edge.stream;
 
 import com.fastlightchat.edge.RealtimeEdgeProperties;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,16 +18,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The chat and agent event streams, read with a plain Kafka consumer from {@code spring.kafka.bootstrap-servers}. */
+/**
+ * The chat and agent event streams and the erasure notices, read with a plain Kafka consumer from
+ * {@code spring.kafka.bootstrap-servers}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ChatEventStreamConfiguration {
 
     @Bean
     ChatEventStream chatEventStream(Environment environment, RealtimeEdgeProperties properties,
-                                    List<ChatEventHandler> handlers) {
+                                    List<ChatEventHandler> handlers, EnvelopeCodec codec) {
         Map<String, Object> config = consumerConfig(environment);
         String topic = Topics.prefixed(properties.topicPrefix(), Topics.CHAT_EVENTS);
-        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers);
+        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers, codec);
+    }
+
+    @Bean
+    ErasureStream erasureStream(Environment environment, RealtimeEdgeProperties properties,
+                                List<ErasureHandler> handlers) {
+        Map<String, Object> config = consumerConfig(environment);
+        String topic = Topics.prefixed(properties.topicPrefix(), Topics.USER_EVENTS);
+        return new ErasureStream(() -> new KafkaConsumer<>(config), topic, handlers);
     }
 
     @Bean

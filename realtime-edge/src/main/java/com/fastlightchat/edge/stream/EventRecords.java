@@ -1,9 +1,12 @@
 package com.fastlightchat.edge.stream;
 
-import com.fastlightchat.kernel.envelope.EventCodec;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.KernelJson;
 import com.fastlightchat.kernel.envelope.MalformedEventException;
 import com.fastlightchat.kernel.envelope.UnknownEventTypeException;
+import com.fastlightchat.kernel.privacy.KeysUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -12,19 +15,26 @@ import java.util.Optional;
 /** Reads published chat event records, tolerating event types this build does not know yet. */
 public final class EventRecords {
 
+    private static final Logger log = LoggerFactory.getLogger(EventRecords.class);
+
     private EventRecords() {
     }
 
     /**
-     * The record as a {@link StreamedEvent}; for an unknown type only its envelope header (chat, tenant, sequence)
-     * is read. Empty for a malformed record or one that is not a chat event.
+     * The record as a {@link StreamedEvent}, its personal data opened with {@code codec} (an erased user's reads
+     * {@code [erased]}); for an unknown type only its envelope header (chat, tenant, sequence) is read, and so it is
+     * when the keys to open it cannot be had right now (the client gets a content-free placeholder rather than a
+     * stalled stream). Empty for a malformed record or one that is not a chat event.
      */
-    public static Optional<StreamedEvent> read(byte[] raw) {
+    public static Optional<StreamedEvent> read(byte[] raw, EnvelopeCodec codec) {
         try {
-            var envelope = EventCodec.decode(raw);
+            var envelope = codec.decode(raw);
             return "chat".equals(envelope.aggregateType())
                     ? Optional.of(StreamedEvent.of(envelope, raw)) : Optional.empty();
         } catch (UnknownEventTypeException e) {
+            return header(raw);
+        } catch (KeysUnavailableException e) {
+            log.warn("personal data of an event could not be opened, passed on as a placeholder: {}", e.getMessage());
             return header(raw);
         } catch (MalformedEventException e) {
             return Optional.empty();

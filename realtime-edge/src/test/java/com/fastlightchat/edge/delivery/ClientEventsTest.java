@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fastlightchat.edge.delivery.ClientEvents.Audience;
 import com.fastlightchat.edge.stream.EventRecords;
 import com.fastlightchat.edge.stream.StreamedEvent;
+import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
@@ -151,7 +152,7 @@ class ClientEventsTest {
                 "sequence":4,"organizationId":"org_1","occurredAt":"2025-03-01T10:15:30.250Z","payload":{}}"""
                 .getBytes(StandardCharsets.UTF_8);
 
-        var event = EventRecords.read(raw).orElseThrow();
+        var event = EventRecords.read(raw, EnvelopeCodec.PLAIN).orElseThrow();
 
         assertThat(event.known()).isFalse();
         assertThat(event.chatId()).isEqualTo("ch_1");
@@ -163,7 +164,7 @@ class ClientEventsTest {
     void givenEventOfAnotherAggregate_whenRead_thenItIsNotAChatEvent() {
         var booted = EventEnvelope.of("ev_1", 1, AT, null, null, new UserBooted(ORG, USER, ENV, "veil_1"));
 
-        assertThat(EventRecords.read(EventCodec.encode(booted))).isEmpty();
+        assertThat(EventRecords.read(EventCodec.encode(booted), EnvelopeCodec.PLAIN)).isEmpty();
     }
 
     /** Exactly what netty-socketio's own mapper puts on the wire. */

@@ -9,6 +9,8 @@ import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.TypedId;
 import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
+import com.fastlightchat.kernel.privacy.PersonalDataJson;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -24,7 +26,9 @@ import java.util.function.Function;
 /**
  * The one JSON mapping of kernel types: typed ids as plain strings, instants as ISO-8601, unknown properties
  * tolerated (a newer producer may add optional fields). Every module that reads or writes events uses
- * {@link #module()} so that the event store, Kafka and HTTP all agree.
+ * {@link #module()} so that the event store, Kafka and HTTP all agree. A mapper configured with a
+ * {@link PersonalDataCipher} ({@link #configure(JsonMapper.Builder, PersonalDataCipher)}) seals personal fields
+ * when it writes and opens them when it reads; the plain one leaves them as they are.
  */
 public final class KernelJson {
 
@@ -38,10 +42,21 @@ public final class KernelJson {
         return MAPPER;
     }
 
+    /** A new mapper that seals and opens personal data with {@code cipher}; build one and share it. */
+    public static JsonMapper mapper(PersonalDataCipher cipher) {
+        return configure(JsonMapper.builder(), cipher).build();
+    }
+
     /** Applies the kernel's settings to a mapper under construction (e.g. Axon's or Spring's). */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder.addModule(module())
+                .addModule(PersonalDataJson.module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The kernel's settings, and personal data sealed and opened with {@code cipher}. */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder, PersonalDataCipher cipher) {
+        return configure(builder).defaultAttributes(PersonalDataJson.attributes(cipher));
     }
 
     /** Serializers for every typed id. */

@@ -8,14 +8,17 @@ import com.fastlightchat.kernel.id.MessageId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.kernel.privacy.DataSubject;
 
 import java.time.Instant;
 
 /**
  * Events of a chat. Every chat event names the chat's end user so that consumers (read models, the realtime
- * edge) can route it without a look-up. The per-chat sequence is the envelope's {@code sequence}.
+ * edge) can route it without a look-up. The per-chat sequence is the envelope's {@code sequence}. The end user is
+ * the data subject of everything said in the chat, agents' replies and internal notes included: message contents
+ * are sealed with the key of the chat's user at the time of the event.
  */
-public sealed interface ChatEvent extends DomainEvent {
+public sealed interface ChatEvent extends DomainEvent, DataSubject {
 
     ChatId chatId();
 
@@ -30,6 +33,11 @@ public sealed interface ChatEvent extends DomainEvent {
     @Override
     default AggregateType aggregateType() {
         return AggregateType.CHAT;
+    }
+
+    @Override
+    default String dataSubjectId() {
+        return userId().value();
     }
 
     @EventType(name = "chat.opened", version = 1)

@@ -1,9 +1,14 @@
 package com.fastlightchat.kernel.event;
 
+import com.fastlightchat.kernel.privacy.PersonalData;
+
 import java.util.List;
 
-/** What a message says: its text and attachment metadata. Personal data, encrypted per user in #9. */
-public record MessageContent(String text, List<Attachment> attachments) {
+/**
+ * What a message says: its text and attachment metadata. The text and the file names are personal data of the
+ * chat's end user (whoever wrote them), sealed with that user's key; the storage key, content type and size are not.
+ */
+public record MessageContent(@PersonalData String text, List<Attachment> attachments) {
     public MessageContent {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
@@ -13,6 +18,6 @@ public record MessageContent(String text, List<Attachment> attachments) {
     }
 
     /** Metadata of an uploaded file; the bytes live in object storage under {@code key}. */
-    public record Attachment(String key, String fileName, String contentType, long size) {
+    public record Attachment(String key, @PersonalData String fileName, String contentType, long size) {
     }
 }

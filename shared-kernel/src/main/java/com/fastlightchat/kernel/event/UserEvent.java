@@ -2,20 +2,25 @@ package com.fastlightchat.kernel.event;
 
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.OrganizationId;
+import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.kernel.privacy.DataSubject;
+import com.fastlightchat.kernel.privacy.PersonalData;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Events of an end user: a visitor or member of the customer's site, seen through the SDK. A user is anonymous
  * until it is identified as a member (the customer's own id for the person, verified by a member hash); an
- * anonymous user who logs in as a member that already has a user is merged into that user.
+ * anonymous user who logs in as a member that already has a user is merged into that user. The user is the data
+ * subject of its events: member id, profile and custom attributes are sealed with the user's key.
  */
-public sealed interface UserEvent extends DomainEvent {
+public sealed interface UserEvent extends DomainEvent, DataSubject {
 
     UserId userId();
 
@@ -29,6 +34,11 @@ public sealed interface UserEvent extends DomainEvent {
         return AggregateType.USER;
     }
 
+    @Override
+    default String dataSubjectId() {
+        return userId().value();
+    }
+
     /** An anonymous visitor booted the SDK; {@code veilId} is the id the SDK keeps on the device. */
     @EventType(name = "user.booted", version = 1)
     record UserBooted(OrganizationId organizationId, UserId userId, EnvironmentId environmentId, String veilId)
@@ -40,8 +50,8 @@ public sealed interface UserEvent extends DomainEvent {
      * person) and is from now on that member's one user.
      */
     @EventType(name = "user.identified", version = 1)
-    record UserIdentified(OrganizationId organizationId, UserId userId, EnvironmentId environmentId, String memberId)
-            implements UserEvent {
+    record UserIdentified(OrganizationId organizationId, UserId userId, EnvironmentId environmentId,
+                          @PersonalData String memberId) implements UserEvent {
     }
 
     /**
@@ -50,7 +60,7 @@ public sealed interface UserEvent extends DomainEvent {
      */
     @EventType(name = "user.merged", version = 1)
     record UserMerged(OrganizationId organizationId, UserId userId, EnvironmentId environmentId, UserId mergedInto,
-                      String memberId) implements UserEvent {
+                      @PersonalData String memberId) implements UserEvent {
     }
 
     /** The user's profile changed; {@code profile} is the whole profile after the change. */
@@ -66,11 +76,27 @@ public sealed interface UserEvent extends DomainEvent {
     }
 
     /**
-     * The customer's own facts about an end user (plan, sign-up date…): personal data, encrypted per user in #9.
-     * Values are strings, booleans or numbers; numbers are normalised to {@link Long} when integral and to
-     * {@link Double} otherwise, so that a value reads back equal to what was written.
+     * The user's personal data was erased at the request of an owner, an admin or the customer's backend: the user's
+     * key is deleted, so every sealed value of the user, in the event store, on Kafka and in any copy, reads as
+     * erased from now on; non-personal history (ids, sequences, times, states) stays. The user accepts no further
+     * change, and its chats ({@code chatIds}, those that are the user's at the erasure) take no new message.
+     * Consumers drop what they copied of the user and of those chats. Follows nothing in particular; a second
+     * erasure records nothing.
      */
-    record CustomAttributes(Map<String, Object> values) {
+    @EventType(name = "user.erased", version = 1)
+    record UserErased(OrganizationId organizationId, UserId userId, EnvironmentId environmentId, List<ChatId> chatIds)
+            implements UserEvent {
+        public UserErased {
+            chatIds = chatIds == null ? List.of() : List.copyOf(chatIds);
+        }
+    }
+
+    /**
+     * The customer's own facts about an end user (plan, sign-up date…): personal data, sealed value by value with the
+     * user's key (the keys are not personal). Values are strings, booleans or numbers; numbers are normalised to
+     * {@link Long} when integral and to {@link Double} otherwise, so that a value reads back equal to what was written.
+     */
+    record CustomAttributes(@PersonalData Map<String, Object> values) {
         public static final CustomAttributes EMPTY = new CustomAttributes(Map.of());
 
         public CustomAttributes {

@@ -3,12 +3,15 @@ package com.fastlightchat.kernel.event;
 import com.fastlightchat.kernel.event.UserEvent.CustomAttributes;
 import com.fastlightchat.kernel.event.UserEvent.UserAttributesUpdated;
 import com.fastlightchat.kernel.event.UserEvent.UserBooted;
+import com.fastlightchat.kernel.event.UserEvent.UserErased;
 import com.fastlightchat.kernel.event.UserEvent.UserIdentified;
 import com.fastlightchat.kernel.event.UserEvent.UserMerged;
 import com.fastlightchat.kernel.event.UserEvent.UserProfileUpdated;
+import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.UserId;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.fastlightchat.kernel.event.EventSamples.*;
@@ -37,6 +40,8 @@ final class UserSamples {
         attributes.put("trial", false);
         samples.put(key("user.attributes-updated", 1), new UserAttributesUpdated(ORGANIZATION, USER, ENVIRONMENT,
                 new CustomAttributes(attributes)));
+        samples.put(key("user.erased", 1), new UserErased(ORGANIZATION, USER, ENVIRONMENT,
+                List.of(CHAT, new ChatId("ch_0b1c2d3e4f5a46b7889900aabbccddee"))));
         return samples;
     }
 }

@@ -1,0 +1,29 @@
+package com.fastlightchat.kernel.privacy;
+
+import javax.crypto.SecretKey;
+import java.util.Optional;
+
+/** Where a {@link PersonalDataCipher} gets each data subject's AES-256 key. */
+public interface SubjectKeys {
+
+    /**
+     * The key to seal new personal data of {@code subjectId} with, created on first use. Empty once the subject was
+     * erased: nothing new of theirs is kept.
+     */
+    Optional<SecretKey> sealingKey(String subjectId);
+
+    /**
+     * The key to open personal data of {@code subjectId} with; empty once the subject was erased.
+     *
+     * @throws KeysUnavailableException when it cannot be known right now (the key service is down): retry later
+     */
+    Optional<SecretKey> openingKey(String subjectId);
+
+    /** Keys of a consumer, which only ever opens what the command side sealed. */
+    interface OpeningOnly extends SubjectKeys {
+        @Override
+        default Optional<SecretKey> sealingKey(String subjectId) {
+            throw new UnsupportedOperationException("only the command side seals personal data");
+        }
+    }
+}
