@@ -32,6 +32,8 @@ import java.time.Duration;
  * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
  *                       {@code /sdk} connections within this
+ * @param maxReplay      most records per partition a starting instance reads from where the fleet left off
+ *                       (behind the live end), so that events published while no instance read them are not lost
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -53,5 +55,6 @@ public record RealtimeEdgeProperties(
         @DefaultValue("1000") int maxCatchUpBuffer,
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("60s") Duration presenceTtl,
-        @DefaultValue("60s") Duration pluginKeyCacheTtl) {
+        @DefaultValue("60s") Duration pluginKeyCacheTtl,
+        @DefaultValue("20000") long maxReplay) {
 }
