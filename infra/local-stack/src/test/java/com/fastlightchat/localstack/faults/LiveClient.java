@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +46,7 @@ public final class LiveClient implements AutoCloseable {
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicReference<Boolean> teamOnline = new AtomicReference<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-client-retries").daemon().factory());
 
@@ -71,8 +73,14 @@ public final class LiveClient implements AutoCloseable {
 
     /** An end user's widget following their chat. */
     public static LiveClient widget(String edgeUrl, PlatformApi.SdkUser user, String pluginKey, String chatId) {
-        return new LiveClient("widget of " + chatId, edgeUrl + "/sdk",
-                Map.of("pluginKey", pluginKey, "userToken", user.userToken()), List.of(chatId));
+        return widget(edgeUrl, user, pluginKey, List.of(chatId));
+    }
+
+    /** An end user's widget following their chats (none: it only listens to signals). */
+    public static LiveClient widget(String edgeUrl, PlatformApi.SdkUser user, String pluginKey,
+                                    Collection<String> chatIds) {
+        return new LiveClient("widget of " + (chatIds.isEmpty() ? user.userId() : String.join(",", chatIds)),
+                edgeUrl + "/sdk", Map.of("pluginKey", pluginKey, "userToken", user.userToken()), chatIds);
     }
 
     /** An agent's dashboard following the given chats of its organization. */
@@ -111,12 +119,21 @@ public final class LiveClient implements AutoCloseable {
         return List.copyOf(received.get(chatId));
     }
 
+    /** What the last {@code team.availability} signal said (widgets only); null before the first. */
+    public Boolean teamAvailability() {
+        return teamOnline.get();
+    }
+
     /** Resumes that did not answer for everything (incomplete, refused), for diagnosis. */
     public List<String> notes() {
         return List.copyOf(notes);
     }
 
     private void onEvent(JSONObject event) {
+        if ("team.availability".equals(event.optString("type"))) {
+            teamOnline.set(event.optBoolean("online"));
+            return;
+        }
         String chatId = event.optString("chatId");
         if (!event.has("sequence") || !chats.contains(chatId)) {
             return;
