@@ -30,6 +30,8 @@ public final class FaultScenario implements AutoCloseable {
     private final String agentToken;
     private final List<Reconciliation.Chat> chats = new ArrayList<>();
     private final List<LiveClient> clients = new ArrayList<>();
+    private final long started = System.nanoTime();
+    private String name = "scenario";
     private Traffic traffic;
 
     private FaultScenario(LocalStack stack) {
@@ -54,6 +56,7 @@ public final class FaultScenario implements AutoCloseable {
     }
 
     private void setUp(String name) {
+        this.name = name;
         String pluginKey = stack.demo().pluginKey();
         List<Traffic.Sender> senders = new ArrayList<>();
         for (int i = 1; i <= USERS; i++) {
@@ -68,6 +71,14 @@ public final class FaultScenario implements AutoCloseable {
         String runId = name + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         traffic = new Traffic(stack.commandUrl(), runId, senders, INTERVAL);
         traffic.awaitProgress(1, PATIENCE);
+        mark("traffic flowing end to end");
+    }
+
+    /** Logs a step of the scenario with the time since it started (the test's report shows where time goes). */
+    public void mark(String step) {
+        System.out.printf("[%s +%.1f s] %s (%d accepted, %d failed sends)%n", name,
+                (System.nanoTime() - started) / 1e9, step, traffic == null ? 0 : traffic.acceptedCount(),
+                traffic == null ? 0 : traffic.failures().size());
     }
 
     public PlatformApi api() {
@@ -101,7 +112,9 @@ public final class FaultScenario implements AutoCloseable {
      */
     public void finishAndReconcile() {
         traffic.finish(PATIENCE);
+        mark("traffic finished");
         new Reconciliation(stack, api, agentToken).awaitConsistent(chats, traffic, clients, PATIENCE);
+        mark("reconciled");
     }
 
     /** No send failed: the fault never reached the users' commands. */
