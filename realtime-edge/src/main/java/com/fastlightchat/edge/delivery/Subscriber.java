@@ -42,7 +42,8 @@ public final class Subscriber {
     private final OutboundBudget budget;
     private final int maxBuffered;
     private final Map<String, Cursor> cursors = new HashMap<>();
-    /** Chats are not followed automatically while held: until a resume was answered, or this {@link System#nanoTime()}. */
+    /** While held, chats are not followed automatically: until a resume was answered, or {@link System#nanoTime()}
+     *  reaches {@code autoFollowFrom} with no resume in progress. */
     private boolean autoFollowHeld;
     private long autoFollowFrom;
     private int requestsInProgress;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Reads the agent event topic ({@link TopicTail}: every partition, from where the fleet left off, no group) and hands every agent
- * event to the {@link AgentEventHandler}s. Agent events carry no client-visible sequence, so events of a type this
- * build does not know are skipped, as are malformed records.
+ * Reads the agent event topic ({@link TopicTail}: every partition, from where the fleet left off, no group) and
+ * hands every agent event to the {@link AgentEventHandler}s. Agent events carry no client-visible sequence, so events
+ * of a type this build does not know are skipped, as are malformed records.
  */
 public final class AgentEventStream extends TopicTail {
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Reads the chat event topic ({@link TopicTail}: every partition, from where the fleet left off, no group) and hands every event to
- * the {@link ChatEventHandler}s.
+ * Reads the chat event topic ({@link TopicTail}: every partition, from where the fleet left off, no group) and
+ * hands every event to the {@link ChatEventHandler}s.
  *
  * <p>Events of a type or version this build does not know (a newer producer) are passed on without their
  * payload, so that their sequence is not lost ({@link StreamedEvent}); malformed records are logged and skipped,

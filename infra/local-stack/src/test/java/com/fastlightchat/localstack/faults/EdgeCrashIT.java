@@ -2,7 +2,6 @@ package com.fastlightchat.localstack.faults;
 
 import com.fastlightchat.localstack.LocalStack;
 import com.fastlightchat.localstack.SharedStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,25 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EdgeCrashIT {
 
-    static LocalStack stack;
-
-    @BeforeAll
-    static void platform() {
-        stack = SharedStack.get();
-    }
+    private final LocalStack stack = SharedStack.get();
 
     @Test
     void givenClientsFollowingChatsUnderTraffic_whenEdgeIsKilledAndRestarted_thenTheyResumeWithoutGapOrDuplicate() {
         try (FaultScenario scenario = FaultScenario.start(stack, "edge")) {
-            scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
-
-            int exitCode = stack.kill("realtime-edge");
-            assertThat(exitCode).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-            // messages posted while no edge runs must reach the clients after they reconnect
-            scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
-            stack.start("realtime-edge");
+            // the messages posted while no edge runs must reach the clients after they reconnect
+            scenario.killAndRestart("realtime-edge");
 
             scenario.awaitClientsFollowing();
+            scenario.mark("clients resumed");
             assertThat(scenario.clients()).allSatisfy(client ->
                     assertThat(client.connections()).as(client.name() + " reconnected").isGreaterThan(1));
             scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);

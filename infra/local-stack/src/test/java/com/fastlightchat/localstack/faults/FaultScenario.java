@@ -117,6 +117,19 @@ public final class FaultScenario implements AutoCloseable {
         mark("reconciled");
     }
 
+    /**
+     * Kills a service with SIGKILL under traffic (the exit code proves it: 128 + 9), lets the users post a few
+     * more messages while it is gone, and starts it again; returns once it is healthy.
+     */
+    public void killAndRestart(String service) {
+        traffic.awaitProgress(3, PATIENCE);
+        assertThat(stack.kill(service)).as(service + " killed by SIGKILL (128 + 9)").isEqualTo(137);
+        mark(service + " killed");
+        traffic.awaitProgress(3, PATIENCE);
+        stack.start(service);
+        mark(service + " started again");
+    }
+
     /** No send failed: the fault never reached the users' commands. */
     public void assertNoSendFailed() {
         assertThat(traffic.failures()).as("failed sends").isEmpty();

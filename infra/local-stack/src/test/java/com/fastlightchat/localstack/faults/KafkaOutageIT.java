@@ -2,11 +2,11 @@ package com.fastlightchat.localstack.faults;
 
 import com.fastlightchat.localstack.LocalStack;
 import com.fastlightchat.localstack.SharedStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -17,19 +17,15 @@ import static org.awaitility.Awaitility.await;
  */
 class KafkaOutageIT {
 
-    static final Duration OUTAGE = Duration.ofSeconds(30);
-    static LocalStack stack;
-
-    @BeforeAll
-    static void platform() {
-        stack = SharedStack.get();
-    }
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private final LocalStack stack = SharedStack.get();
 
     @Test
     void givenTraffic_whenBrokerIsDownFor30Seconds_thenCommandsNeverFail_andEveryMessageArrivesEverywhereOnceInOrder() {
         try (FaultScenario scenario = FaultScenario.start(stack, "kafka")) {
             int acceptedBefore = scenario.traffic().acceptedCount();
             stack.stopKafka();
+            scenario.mark("broker stopped");
             try {
                 // the users' sends keep being accepted for the whole outage
                 await().during(OUTAGE).atMost(OUTAGE.plusSeconds(15))
@@ -37,8 +33,9 @@ class KafkaOutageIT {
             } finally {
                 stack.startKafka();
             }
+            scenario.mark("broker started again");
             scenario.assertNoSendFailed();
-            org.assertj.core.api.Assertions.assertThat(scenario.traffic().acceptedCount())
+            assertThat(scenario.traffic().acceptedCount())
                     .as("messages accepted during the outage").isGreaterThan(acceptedBefore + FaultScenario.USERS * 10);
 
             scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);

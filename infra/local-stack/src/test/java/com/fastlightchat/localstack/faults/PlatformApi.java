@@ -55,7 +55,8 @@ public final class PlatformApi {
 
     /** The agent sets their presence ({@code online}, {@code away}, {@code offline}). */
     public void agentPresence(String agentToken, String presence) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/v1/agents/me/presence"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(stack.commandUrl() + "/v1/agents/me/presence"))
                 .header("Authorization", "Bearer " + agentToken).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("presence", presence)))));
         if (response.statusCode() / 100 != 2) {

@@ -2,7 +2,6 @@ package com.fastlightchat.localstack.faults;
 
 import com.fastlightchat.localstack.LocalStack;
 import com.fastlightchat.localstack.SharedStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -19,12 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PostgresOutageIT {
 
-    static LocalStack stack;
-
-    @BeforeAll
-    static void platform() {
-        stack = SharedStack.get();
-    }
+    private final LocalStack stack = SharedStack.get();
 
     @Test
     void givenTraffic_whenPostgresRestarts_thenCommandsFailFastWith503AndRetryAfter_andSucceedAfterwardsExactlyOnce() {
@@ -37,6 +31,7 @@ class PostgresOutageIT {
                     .forEach(chat -> api.closeChat(scenario.agentToken(), chat.chatId()));
 
             stack.stopPostgres();
+            scenario.mark("PostgreSQL stopped");
             try {
                 await().atMost(FaultScenario.PATIENCE).until(() -> readiness(api, stack.commandUrl()) == 503);
                 await().atMost(FaultScenario.PATIENCE).until(() -> readiness(api, stack.queryUrl()) == 503);
@@ -49,9 +44,11 @@ class PostgresOutageIT {
             } finally {
                 stack.startPostgres();
             }
+            scenario.mark("PostgreSQL started again");
             await().atMost(FaultScenario.PATIENCE).until(() -> readiness(api, stack.commandUrl()) == 200);
             await().atMost(FaultScenario.PATIENCE).until(() -> readiness(api, stack.queryUrl()) == 200);
             scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
+            scenario.mark("ready again, sends accepted");
 
             assertThat(scenario.traffic().failures()).allSatisfy(failure -> {
                 assertThat(failure.status()).as(failure.toString()).isEqualTo(503);

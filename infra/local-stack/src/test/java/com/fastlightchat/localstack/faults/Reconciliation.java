@@ -205,7 +205,8 @@ public final class Reconciliation {
 
     private static String summary(List<String> items) {
         return items.size() <= 6 ? items.toString()
-                : items.size() + " items " + items.subList(0, 3) + "…" + items.subList(items.size() - 3, items.size());
+                : items.size() + " items " + items.subList(0, 3) + "…"
+                        + items.subList(items.size() - 3, items.size());
     }
 
     /** The chat's events in the event store, read-only. */

@@ -2,9 +2,9 @@ package com.fastlightchat.localstack.faults;
 
 import com.fastlightchat.localstack.LocalStack;
 import com.fastlightchat.localstack.SharedStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisFlushIT {
 
-    static LocalStack stack;
-
-    @BeforeAll
-    static void platform() {
-        stack = SharedStack.get();
-    }
+    private final LocalStack stack = SharedStack.get();
 
     @Test
     void givenTraffic_whenRedisRestartsEmptyAndIsFlushed_thenNoEventIsLost_andLiveStateRebuildsItself() {
@@ -32,27 +27,33 @@ class RedisFlushIT {
             // the team goes online (a change this edge instance sees, whatever ran before)
             api.agentPresence(scenario.agentToken(), "offline");
             api.agentPresence(scenario.agentToken(), "online");
-            await().atMost(FaultScenario.PATIENCE).until(() -> teamOnlineForNewWidget(api));
+            await().atMost(FaultScenario.PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> teamOnlineForNewWidget(api));
             scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
 
             stack.stopRedis();
+            scenario.mark("Redis stopped");
             try {
                 scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
             } finally {
                 stack.startRedis();
             }
+            scenario.mark("Redis started again, empty");
             scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
             stack.flushRedis();
+            scenario.mark("Redis flushed");
             scenario.traffic().awaitProgress(3, FaultScenario.PATIENCE);
 
-            await().atMost(FaultScenario.PATIENCE).until(() -> teamOnlineForNewWidget(api));
+            await().atMost(FaultScenario.PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> teamOnlineForNewWidget(api));
+            scenario.mark("team availability rebuilt");
             scenario.assertNoSendFailed();
             scenario.finishAndReconcile();
         }
     }
 
     /** Whether a widget connecting now is told that the team is online. */
-    private static boolean teamOnlineForNewWidget(PlatformApi api) {
+    private boolean teamOnlineForNewWidget(PlatformApi api) {
         try (LiveClient widget = LiveClient.widget(stack.edgeUrl(), api.bootUser(), stack.demo().pluginKey(), List.of())
                 .connect(FaultScenario.PATIENCE)) {
             await().atMost(FaultScenario.PATIENCE).until(() -> widget.teamAvailability() != null);
