@@ -32,6 +32,7 @@ import java.time.Duration;
  * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
  *                       {@code /sdk} connections within this
+ * @param unreadTtl      how long a chat's unread badges stay hot in Redis after its last event
  * @param maxReplay      most records per partition a starting instance reads from where the fleet left off
  *                       (behind the live end), so that events published while no instance read them are not lost
  */
@@ -56,5 +57,6 @@ public record RealtimeEdgeProperties(
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("60s") Duration presenceTtl,
         @DefaultValue("60s") Duration pluginKeyCacheTtl,
+        @DefaultValue("30d") Duration unreadTtl,
         @DefaultValue("20000") long maxReplay) {
 }

@@ -4,7 +4,10 @@ import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.auth.TokenClaims;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
+import com.fastlightchat.kernel.event.UnreadMessages;
+import com.fastlightchat.kernel.event.UnreadMessages.Reader;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -35,6 +38,7 @@ final class QuerySideStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final String pluginKey;
+    private final String environmentId;
     private final AccessTokens tokens;
     private final Map<String, String> chatOwners = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -42,9 +46,13 @@ final class QuerySideStandIn implements AutoCloseable {
     private final Map<String, AtomicInteger> messageCalls = new ConcurrentHashMap<>();
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
+    private final Map<String, String> chatOrganizations = new ConcurrentHashMap<>();
+    private final Map<String, UnreadMessages> unread = new ConcurrentHashMap<>();
+    private final AtomicInteger unreadCalls = new AtomicInteger();
 
-    QuerySideStandIn(String pluginKey, AccessTokens tokens) {
+    QuerySideStandIn(String pluginKey, String environmentId, AccessTokens tokens) {
         this.pluginKey = pluginKey;
+        this.environmentId = environmentId;
         this.tokens = tokens;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -53,6 +61,7 @@ final class QuerySideStandIn implements AutoCloseable {
         }
         server.createContext("/v1/sdk/chats/", this::handle);
         server.createContext("/v1/sdk/environment", this::environment);
+        server.createContext("/v1/chats/", this::agentUnread);
         server.start();
     }
 
@@ -68,6 +77,13 @@ final class QuerySideStandIn implements AutoCloseable {
     void project(EventEnvelope envelope) {
         String chatId = envelope.aggregateId();
         lastSequences.merge(chatId, envelope.sequence(), Math::max);
+        chatOrganizations.put(chatId, envelope.organizationId());
+        if (envelope.payload() instanceof ChatEvent event) {
+            for (Reader reader : Reader.values()) {
+                unread.merge(chatId + ":" + reader, UnreadMessages.NONE.apply(reader, envelope.sequence(), event),
+                        (held, ignored) -> held.apply(reader, envelope.sequence(), event));
+            }
+        }
         if (envelope.payload() instanceof MessagePosted posted && posted.visibility() == Visibility.PUBLIC) {
             String json = "{\"messageId\":\"" + posted.messageId().value() + "\",\"chatId\":\"" + chatId
                     + "\",\"sequence\":" + envelope.sequence() + ",\"clientMessageId\":\""
@@ -91,6 +107,16 @@ final class QuerySideStandIn implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The inbox's badge of a chat's reader, as the query side computes it. */
+    int unreadCount(String chatId, Reader reader) {
+        return unread.getOrDefault(chatId + ":" + reader, UnreadMessages.NONE).count();
+    }
+
+    /** How often the edge read a badge. */
+    int unreadCalls() {
+        return unreadCalls.get();
+    }
+
     /** How often the edge asked which environment a plugin key opens. */
     int environmentCalls() {
         return environmentCalls.get();
@@ -103,7 +129,7 @@ final class QuerySideStandIn implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            byte[] body = "{\"organizationId\":\"org_stand_in\",\"environmentId\":\"env_stand_in\"}"
+            byte[] body = ("{\"organizationId\":\"org_stand_in\",\"environmentId\":\"" + environmentId + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -114,9 +140,15 @@ final class QuerySideStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring("/v1/sdk/chats/".length());
+            boolean badge = path.endsWith("/unread");
+            if (badge) {
+                path = path.substring(0, path.length() - "/unread".length());
+            }
             boolean messages = path.endsWith("/messages");
             String chatId = messages ? path.substring(0, path.length() - "/messages".length()) : path;
-            (messages ? messageCalls : calls).computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
+            if (!badge) {
+                (messages ? messageCalls : calls).computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
+            }
             String userId;
             try {
                 userId = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER)
@@ -132,12 +164,49 @@ final class QuerySideStandIn implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = (messages ? messagePage(chatId, exchange.getRequestURI().getQuery())
+            byte[] body = (badge ? badge(chatId, Reader.USER)
+                    : messages ? messagePage(chatId, exchange.getRequestURI().getQuery())
                     : "{\"chatId\":\"" + chatId + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** {@code GET /v1/chats/{chatId}/unread} for an agent of the chat's organization. */
+    private void agentUnread(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring("/v1/chats/".length());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String organizationId;
+            try {
+                organizationId = tokens.verify(authorization == null ? null : authorization.substring(7),
+                        TokenClaims.Kind.AGENT).organizationId();
+            } catch (InvalidTokenException e) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            String chatId = path.substring(0, Math.max(0, path.length() - "/unread".length()));
+            if (!path.endsWith("/unread") || !organizationId.equals(chatOrganizations.get(chatId))) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = badge(chatId, Reader.AGENTS).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private String badge(String chatId, Reader reader) {
+        unreadCalls.incrementAndGet();
+        UnreadMessages state = unread.getOrDefault(chatId + ":" + reader, UnreadMessages.NONE);
+        String messages = state.messages().stream()
+                .map(m -> "{\"sequence\":" + m.sequence() + ",\"messageId\":\"" + m.messageId() + "\"}")
+                .collect(Collectors.joining(","));
+        return "{\"chatId\":\"" + chatId + "\",\"reader\":\"" + reader.name().toLowerCase(Locale.ROOT)
+                + "\",\"lastSequence\":" + lastSequences.getOrDefault(chatId, 0L) + ",\"count\":" + state.count()
+                + ",\"readUpTo\":" + state.readUpTo() + ",\"messages\":[" + messages + "]}";
     }
 
     private String messagePage(String chatId, String query) {

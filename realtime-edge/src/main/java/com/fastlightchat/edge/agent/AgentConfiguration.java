@@ -5,6 +5,8 @@ import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.SdkNamespace;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +21,8 @@ class AgentConfiguration {
     }
 
     @Bean
-    ChatRequestHandlers agentRequests(AgentNamespace namespace, ChatDelivery delivery, Typing typing) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing);
+    ChatRequestHandlers agentRequests(AgentNamespace namespace, ChatDelivery delivery, Typing typing,
+                                      UnreadBadges badges, QuerySideUnread querySideUnread) {
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread);
     }
 }

@@ -10,6 +10,8 @@ import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,8 +57,9 @@ class SdkConfiguration {
     }
 
     @Bean
-    ChatRequestHandlers sdkRequests(SdkNamespace namespace, ChatDelivery delivery, Typing typing) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing);
+    ChatRequestHandlers sdkRequests(SdkNamespace namespace, ChatDelivery delivery, Typing typing,
+                                    UnreadBadges badges, QuerySideUnread querySideUnread) {
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread);
     }
 
     @Bean

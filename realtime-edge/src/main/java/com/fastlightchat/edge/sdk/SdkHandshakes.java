@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * <p>Credentials are read from the Socket.IO v4 {@code auth} payload {@code {pluginKey, userToken}}; a field missing
  * there is taken from the query parameter of the same name. The user token is verified here (signature, expiry,
  * kind {@code USER}, an environment present), then the plugin key must be one an environment has now
- * ({@link PluginKeys}: the query side, remembered in Redis for a minute). When the query side cannot tell, the
+ * ({@link PluginKeys}: the query side, remembered in Redis for a minute) of the environment the token was issued
+ * in. When the query side cannot tell, the
  * connection is let in: the query side checks key and token together on every {@code chat:join}, so no chat is
  * ever joined with a key that does not match the token.
  */
@@ -53,8 +54,12 @@ public final class SdkHandshakes {
             throw new InvalidTokenException("plugin key is missing or malformed");
         }
         SdkSession session = session(pluginKey, userToken);
-        switch (pluginKeys.check(pluginKey)) {
+        PluginKeys.Answer answer = pluginKeys.check(pluginKey);
+        switch (answer.verdict()) {
             case KNOWN -> {
+                if (!answer.environmentId().equals(session.environmentId())) {
+                    throw new InvalidTokenException("plugin key does not belong to the token's environment");
+                }
             }
             case UNKNOWN -> throw new InvalidTokenException("plugin key is unknown");
             case UNAVAILABLE -> log.warn("plugin key not verified (query side unavailable), letting {} in", session);

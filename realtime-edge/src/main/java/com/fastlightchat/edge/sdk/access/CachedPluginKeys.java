@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 /**
  * Remembers known plugin keys in Redis under {@code <prefix>pk:<sha256(pluginKey)>} (the key itself is never
- * stored) for {@code ttl}, so that a rotated key stops opening connections within {@code ttl}. Unknown keys are
+ * stored), with the environment each opens, for {@code ttl}, so that a rotated key stops opening connections within {@code ttl}. Unknown keys are
  * never cached: a key created a moment ago works as soon as the query side knows it. Redis failures fall back to
  * asking.
  */
@@ -37,15 +37,16 @@ public final class CachedPluginKeys implements PluginKeys {
     }
 
     @Override
-    public Verdict check(String pluginKey) {
+    public Answer check(String pluginKey) {
         String key = key(pluginKey);
-        if (answers.remembered(key)) {
-            return Verdict.KNOWN;
+        String environmentId = answers.recall(key);
+        if (environmentId != null && !environmentId.equals("1")) { // "1": remembered before environments were
+            return Answer.known(environmentId);
         }
-        Verdict verdict = delegate.check(pluginKey);
-        if (verdict == Verdict.KNOWN) {
-            answers.remember(key);
+        Answer answer = delegate.check(pluginKey);
+        if (answer.verdict() == Verdict.KNOWN) {
+            answers.remember(key, answer.environmentId());
         }
-        return verdict;
+        return answer;
     }
 }

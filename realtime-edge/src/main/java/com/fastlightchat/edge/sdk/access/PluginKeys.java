@@ -1,5 +1,7 @@
 package com.fastlightchat.edge.sdk.access;
 
+import java.util.Objects;
+
 /** Which environment a plugin key opens; the query side knows, Redis remembers it for a minute. */
 public interface PluginKeys {
 
@@ -13,5 +15,18 @@ public interface PluginKeys {
         UNAVAILABLE
     }
 
-    Verdict check(String pluginKey);
+    /**
+     * The verdict on a key, and for a {@link Verdict#KNOWN known} one the environment it opens (null otherwise).
+     */
+    record Answer(Verdict verdict, String environmentId) {
+
+        public static final Answer UNKNOWN = new Answer(Verdict.UNKNOWN, null);
+        public static final Answer UNAVAILABLE = new Answer(Verdict.UNAVAILABLE, null);
+
+        public static Answer known(String environmentId) {
+            return new Answer(Verdict.KNOWN, Objects.requireNonNull(environmentId, "environmentId"));
+        }
+    }
+
+    Answer check(String pluginKey);
 }

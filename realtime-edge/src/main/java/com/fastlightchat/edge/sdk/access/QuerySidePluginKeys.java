@@ -1,5 +1,7 @@
 package com.fastlightchat.edge.sdk.access;
 
+import com.fastlightchat.kernel.envelope.KernelJson;
+import com.fastlightchat.kernel.id.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import tools.jackson.core.JacksonException;
+
 /**
- * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key}: 200 is known, 401
+ * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key}: 200 is known (with
+ * the environment it names), 401
  * unknown; anything else, or no answer in time, is unavailable.
  */
 public final class QuerySidePluginKeys implements PluginKeys {
@@ -29,7 +34,7 @@ public final class QuerySidePluginKeys implements PluginKeys {
     }
 
     @Override
-    public Verdict check(String pluginKey) {
+    public Answer check(String pluginKey) {
         HttpRequest request = HttpRequest.newBuilder(environmentUrl)
                 .timeout(timeout)
                 .header(QuerySideChatAccess.PLUGIN_KEY_HEADER, pluginKey)
@@ -37,21 +42,34 @@ public final class QuerySidePluginKeys implements PluginKeys {
                 .GET()
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return switch (status) {
-                case 200 -> Verdict.KNOWN;
-                case 401 -> Verdict.UNKNOWN;
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return switch (response.statusCode()) {
+                case 200 -> environmentOf(response.body());
+                case 401 -> Answer.UNKNOWN;
                 default -> {
-                    log.warn("query side answered {} for a plugin key", status);
-                    yield Verdict.UNAVAILABLE;
+                    log.warn("query side answered {} for a plugin key", response.statusCode());
+                    yield Answer.UNAVAILABLE;
                 }
             };
         } catch (IOException e) {
             log.warn("query side did not answer for a plugin key: {}", e.toString());
-            return Verdict.UNAVAILABLE;
+            return Answer.UNAVAILABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Verdict.UNAVAILABLE;
+            return Answer.UNAVAILABLE;
         }
+    }
+
+    private static Answer environmentOf(String body) {
+        try {
+            String environmentId = KernelJson.mapper().readTree(body).path("environmentId").asString(null);
+            if (environmentId != null && Ids.FORMAT.matcher(environmentId).matches()) {
+                return Answer.known(environmentId);
+            }
+        } catch (JacksonException e) {
+            // falls through
+        }
+        log.warn("query side answered a plugin key without a valid environment");
+        return Answer.UNAVAILABLE;
     }
 }

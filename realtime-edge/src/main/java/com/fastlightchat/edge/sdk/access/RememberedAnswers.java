@@ -24,17 +24,26 @@ final class RememberedAnswers {
     }
 
     boolean remembered(String key) {
+        return recall(key) != null;
+    }
+
+    /** The value remembered under {@code key}, or null (also when Redis does not answer). */
+    String recall(String key) {
         try {
-            return Boolean.TRUE.equals(redis.hasKey(key));
+            return redis.opsForValue().get(key);
         } catch (DataAccessException e) {
             log.warn("answer cache unavailable, asking the query side: {}", e.toString());
-            return false;
+            return null;
         }
     }
 
     void remember(String key) {
+        remember(key, "1");
+    }
+
+    void remember(String key, String value) {
         try {
-            redis.opsForValue().set(key, "1", ttl);
+            redis.opsForValue().set(key, value, ttl);
         } catch (DataAccessException e) {
             log.warn("could not cache an answer: {}", e.toString());
         }
