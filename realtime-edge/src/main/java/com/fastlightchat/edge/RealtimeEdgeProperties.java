@@ -36,6 +36,8 @@ import java.time.Duration;
  * @param commandBaseUrl base URL of the command side, whose internal endpoint hands out end users' data keys
  * @param serviceToken   the command side's {@code flc.command.service-token}, to fetch those keys; never committed.
  *                       Without it, messages reach clients as content-free placeholders
+ * @param maxReplay      most records per partition a starting instance reads from where the fleet left off
+ *                       (behind the live end), so that events published while no instance read them are not lost
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -60,5 +62,6 @@ public record RealtimeEdgeProperties(
         @DefaultValue("60s") Duration pluginKeyCacheTtl,
         @DefaultValue("30d") Duration unreadTtl,
         @DefaultValue("http://localhost:8081") String commandBaseUrl,
-        String serviceToken) {
+        String serviceToken,
+        @DefaultValue("20000") long maxReplay) {
 }

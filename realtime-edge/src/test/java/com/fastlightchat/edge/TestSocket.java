@@ -52,9 +52,17 @@ final class TestSocket implements AutoCloseable {
                 "userToken", EdgeFixture.userToken(org, environmentId, user)));
     }
 
-    /** An agent's socket on {@code /agent}. */
+    /**
+     * An agent's socket on {@code /agent} that, as a dashboard does on every connect, has resumed the chats it
+     * follows — none — so that it follows its organization's chats from now on.
+     */
     static TestSocket agent(int port, OrganizationId org, String agentId) throws Exception {
-        return connect(port, "/agent", Map.of("token", EdgeFixture.agentToken(org, agentId)));
+        TestSocket socket = connect(port, "/agent", Map.of("token", EdgeFixture.agentToken(org, agentId)));
+        JSONObject resumed = socket.request("chat:resume", new JSONObject(Map.of("chats", new JSONArray())));
+        if (!resumed.optBoolean("ok")) {
+            throw new AssertionError("resume refused: " + resumed);
+        }
+        return socket;
     }
 
     /** The {@code connect_error} payload of a socket the server refuses. */

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Every error leaves as an RFC 9457 problem with a stable {@code type} URI. Bad input names the offending field
- * in {@code errors[].field}; an unexpected failure is a 500 without internals.
+ * in {@code errors[].field}; a store that cannot be reached is a 503 {@code unavailable} with {@code Retry-After}
+ * ({@link Unavailability}); an unexpected failure is a 500 without internals.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -49,15 +50,32 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return forUnexpected(e);
     }
 
-    /** A rejection found in the cause chain, else a 500 that shows no internals (the cause is logged). */
+    /**
+     * A rejection found in the cause chain; else a 503 with {@code Retry-After} when a store is unreachable (the
+     * request changed nothing and may be retried as is); else a 500 that shows no internals (the cause is logged).
+     */
     public static ResponseEntity<ProblemDetail> forUnexpected(Exception e) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof Rejection rejection) {
                 return forRejection(rejection);
             }
         }
+        if (Unavailability.causedBy(e)) {
+            log.warn("storage unavailable, answered 503: {}", e.toString());
+            return unavailable();
+        }
         log.error("unexpected failure", e);
         return problem(500, "internal", "the request could not be completed", null);
+    }
+
+    /** 503 {@code unavailable} with {@code Retry-After}: nothing was done, the same request may be sent again. */
+    public static ResponseEntity<ProblemDetail> unavailable() {
+        ResponseEntity<ProblemDetail> problem = problem(503, "unavailable",
+                "the service cannot reach its storage right now; nothing was changed, retry the same request later",
+                null);
+        return ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(Unavailability.RETRY_AFTER_SECONDS))
+                .body(problem.getBody());
     }
 
     @Override

@@ -219,13 +219,18 @@ public final class LocalStack implements AutoCloseable {
         return servers.endpoints();
     }
 
-    /** Kills a service at once ({@code kill -9}), as a crash would: {@code command-side}, {@code query-side} or {@code realtime-edge}. */
-    public synchronized void kill(String service) {
+    /**
+     * Kills a service at once with SIGKILL ({@code kill -9}: no shutdown hook, no graceful stop), as a crash would:
+     * {@code command-side}, {@code query-side} or {@code realtime-edge}.
+     *
+     * @return the process's exit code (137 = 128 + SIGKILL on Linux)
+     */
+    public synchronized int kill(String service) {
         ServiceProcess process = running.remove(service);
         if (process == null) {
             throw new IllegalArgumentException(service + " is not running");
         }
-        process.kill();
+        return process.kill();
     }
 
     /** Starts a killed service again and waits until it is healthy. */
@@ -237,6 +242,44 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess process = spec.launch();
         running.put(service, process);
         process.awaitHealthy(HEALTHY_WITHIN);
+    }
+
+    /**
+     * Stops the Kafka broker (it runs inside this JVM, so this is its shutdown, not a signal): every client's
+     * connection breaks and new ones are refused until {@link #startKafka()}.
+     */
+    public void stopKafka() {
+        servers.stopKafka();
+    }
+
+    /** Starts the Kafka broker again on the same port, with every record it had. */
+    public void startKafka() {
+        servers.startKafka();
+    }
+
+    /** Stops PostgreSQL ({@code pg_ctl stop -m fast}: open transactions roll back, connections break). */
+    public void stopPostgres() {
+        servers.stopPostgres();
+    }
+
+    /** Starts PostgreSQL again on the same port, with its data. */
+    public void startPostgres() {
+        servers.startPostgres();
+    }
+
+    /** Stops Redis; it has no persistence, so its data is gone. */
+    public void stopRedis() {
+        servers.stopRedis();
+    }
+
+    /** Starts Redis again on the same port, empty. */
+    public void startRedis() {
+        servers.startRedis();
+    }
+
+    /** Empties the running Redis ({@code FLUSHALL}); clients stay connected. */
+    public void flushRedis() {
+        servers.flushRedis();
     }
 
     /** Stops the services, then the servers. Safe to call more than once. */

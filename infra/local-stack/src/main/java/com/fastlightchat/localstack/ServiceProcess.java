@@ -93,13 +93,19 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Kills the process at once (SIGKILL), as a crash would. */
-    void kill() {
+    /**
+     * Kills the process at once, as a crash would: {@link Process#destroyForcibly()}, which on Linux and macOS is
+     * SIGKILL ({@code kill -9}).
+     *
+     * @return its exit code (137 = 128 + SIGKILL), or -1 if it did not end within 10 s
+     */
+    int kill() {
         process.destroyForcibly();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

@@ -8,10 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,28 +36,19 @@ import static org.awaitility.Awaitility.await;
  * query side projects it into Mongo and serves it; the realtime edge pushes it to a Socket.IO client in the chat's
  * room. This is also the proof that {@code ./flc run} (which runs the same {@link LocalStack}) works. And the
  * end-to-end proof of erasure: an end user's personal data, sealed in the event store and on Kafka, opened for the
- * read models and sockets, reads as erased everywhere after an owner erases the user, also after a rebuild.
+ * read models and sockets, reads as erased everywhere after an owner erases the user, also after a rebuild. The
+ * platform is the {@link SharedStack} of this JVM.
  */
 class WalkingSkeletonIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path workDir;
     static LocalStack stack;
 
     @BeforeAll
     static void startPlatform() {
-        Path home = Path.of(System.getProperty("flc.home", "../..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(LocalStack.Options.freePorts(home, workDir));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Kafka, PostgreSQL and Redis can each be stopped and started again independently, for fault-injection tests;
- * they come back on the same port, Kafka and PostgreSQL with their data (Redis comes back empty). Stopping is
- * graceful (a Kafka controlled shutdown, {@code pg_ctl stop -m fast}, SIGTERM to Redis).
+ * they come back on the same port, Kafka and PostgreSQL with their data (Redis comes back empty), and Redis can be
+ * flushed while it runs. Stopping is graceful (a Kafka controlled shutdown, {@code pg_ctl stop -m fast}, SIGTERM to
+ * Redis).
  *
  * <p>Everything is written below the data directory: {@code kafka/}, {@code postgres/} (the cluster),
  * {@code postgres.log}, {@code redis/}. A later start on the same directory reuses the Kafka and PostgreSQL data.
@@ -183,6 +184,12 @@ public final class EmbeddedServers implements AutoCloseable {
     public void startRedis() {
         ensureOpen();
         redis.start();
+    }
+
+    /** Empties the running Redis ({@code FLUSHALL}) without breaking its clients' connections. */
+    public void flushRedis() {
+        ensureOpen();
+        redis.flushAll();
     }
 
     private void ensureOpen() {

@@ -1,7 +1,13 @@
 package com.fastlightchat.testservers;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -63,6 +69,27 @@ final class RedisServer implements ManagedServer {
             server.stop();
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop " + name(), e);
+        }
+    }
+
+    /** Deletes every key of every database ({@code FLUSHALL}); the server and its clients' connections stay up. */
+    synchronized void flushAll() {
+        if (server == null || !server.isActive()) {
+            throw new IllegalStateException(name() + " is not running");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            if (!"+OK".equals(reply)) {
+                throw new IllegalStateException(name() + " answered FLUSHALL with " + reply);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not flush " + name(), e);
         }
     }
 

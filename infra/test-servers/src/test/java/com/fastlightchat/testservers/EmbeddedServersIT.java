@@ -128,6 +128,21 @@ class EmbeddedServersIT {
         }
     }
 
+    @Test
+    void givenKeyAndOpenConnection_whenRedisFlushed_thenKeyGoneAndConnectionStillWorks() {
+        RedisClient client = RedisClient.create(RedisURI.create(endpoints.redisHost(), endpoints.redisPort()));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().set("recent:chat-1", "event");
+
+            servers.flushRedis();
+
+            assertThat(connection.sync().get("recent:chat-1")).isNull();
+            assertThat(connection.sync().set("recent:chat-2", "event")).isEqualTo("OK");
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(endpoints.postgresJdbcUrl("postgres"),
                 endpoints.postgresUser(), endpoints.postgresPassword());

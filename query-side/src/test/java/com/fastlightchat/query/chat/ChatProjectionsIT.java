@@ -2,6 +2,7 @@ package com.fastlightchat.query.chat;
 
 import com.fastlightchat.kernel.envelope.EnvelopeCodec;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.query.chat.web.MessagePages;
 import com.fastlightchat.query.rebuild.Checksums;
 import com.fastlightchat.testservers.Isolation;
 import com.fastlightchat.testservers.TestServers;
@@ -62,6 +63,26 @@ class ChatProjectionsIT {
         assertThat(new Chats(messy, EnvelopeCodec.PLAIN).lastSequence("ch_1")).isEqualTo(events.size());
         assertThat(new Messages(messy, EnvelopeCodec.PLAIN).position("ch_1")).isEqualTo(events.size());
         assertThat(new Messages(messy, EnvelopeCodec.PLAIN).position("ch_unknown")).isZero();
+    }
+
+    @Test
+    void givenMessagesProjectedBehindTheChat_whenAPageIsRead_thenItSaysItIsCompleteOnlyUpToTheMessages() {
+        List<EventEnvelope> events = ChatSummaryTest.everything().events();
+        MongoTemplate template = template("lagging");
+        Chats chats = new Chats(template);
+        Messages messages = new Messages(template);
+        MessagePages pages = new MessagePages(chats, messages);
+        events.forEach(envelope -> chats.project(ChatStory.record(envelope)));
+        int projected = events.size() / 2;
+        events.subList(0, projected).forEach(envelope -> messages.project(ChatStory.record(envelope)));
+
+        var lagging = pages.page("ch_1", new MessagePages.PageRequest(0L, null, 200, 0, 0), chat -> true, true).getBody();
+        events.subList(projected, events.size()).forEach(envelope -> messages.project(ChatStory.record(envelope)));
+        var caughtUp = pages.page("ch_1", new MessagePages.PageRequest(0L, null, 200, 0, 0), chat -> true, true).getBody();
+
+        assertThat(lagging.lastSequence()).isEqualTo(events.get(projected - 1).sequence());
+        assertThat(lagging.messages()).allSatisfy(message -> assertThat(message.sequence()).isLessThan(projected + 1L));
+        assertThat(caughtUp.lastSequence()).isEqualTo(events.size());
     }
 
     private static MongoTemplate template(String name) {

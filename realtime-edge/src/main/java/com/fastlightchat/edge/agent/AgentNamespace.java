@@ -24,12 +24,15 @@ import com.fastlightchat.kernel.id.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The {@code /agent} namespace, where the dashboard connects with {@code auth: {token}}, an agent access token.
  * An accepted socket joins {@code org:<organizationId>} and receives every event of every chat of its
- * organization, internal notes included, with their {@code visibility}. It may {@code chat:join} (resume) only
+ * organization, internal notes included, with their {@code visibility}, from the moment its first
+ * {@code chat:resume} / {@code chat:join} is answered (or {@link #AUTO_FOLLOW_GRACE} after connecting when it sends
+ * none), so that a reconnecting dashboard gets each chat it resumes in order. It may {@code chat:join} (resume) only
  * chats of its own organization; any other chat is {@code not-found}. What the recent-events window cannot answer
  * is reported as {@code complete: false}: the dashboard reads it from the query side.
  */
@@ -37,6 +40,8 @@ public final class AgentNamespace {
 
     public static final String NAME = "/agent";
     public static final String TOKEN = "token";
+    /** How long a socket that sends no resume waits before following its organization's chats by itself. */
+    static final Duration AUTO_FOLLOW_GRACE = Duration.ofSeconds(2);
     /** Key of the verified claims in the client's store. */
     static final String SESSION = "flc.agent.session";
 
@@ -123,6 +128,8 @@ public final class AgentNamespace {
         Subscriber subscriber = new Subscriber(client.getSessionId().toString(), Audience.AGENT,
                 claims.organizationId(), null, new SocketEmitter(client), new OutboundBudget(limits.maxBacklog()),
                 limits.maxCatchUpBuffer());
+        // A reconnecting dashboard resumes its chats first; only then (or after the grace) does it follow the rest.
+        subscriber.holdAutoFollow(AUTO_FOLLOW_GRACE);
         client.set(ChatRequestHandlers.CALLER,
                 new AgentCaller(credentials.token(), claims, subscriber, tokens, delivery));
         client.joinRoom(Rooms.organization(claims.organizationId()));

@@ -2,6 +2,7 @@ package com.fastlightchat.edge.delivery;
 
 import com.fastlightchat.edge.delivery.ClientEvents.Audience;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.function.Consumer;
  * <p>Per chat the state is one of: <em>live</em> (send events above the last one sent), <em>catching up</em>
  * (buffer, at most {@code maxBuffered}), <em>stale</em> (the client fell behind and was told
  * {@value ClientEvents#RESYNC_REQUIRED}; nothing is sent until it resumes the chat again).
+ *
+ * <p>A socket that follows chats by itself when their events arrive (an agent's) can {@linkplain #holdAutoFollow
+ * hold that back} until its first resume has been answered: a reconnecting dashboard resumes its chats from where
+ * it was, and an event that arrived just before its resume must not be sent ahead of the events it missed.
  */
 public final class Subscriber {
 
@@ -37,6 +42,11 @@ public final class Subscriber {
     private final OutboundBudget budget;
     private final int maxBuffered;
     private final Map<String, Cursor> cursors = new HashMap<>();
+    /** While held, chats are not followed automatically: until a resume was answered, or {@link System#nanoTime()}
+     *  reaches {@code autoFollowFrom} with no resume in progress. */
+    private boolean autoFollowHeld;
+    private long autoFollowFrom;
+    private int requestsInProgress;
 
     /**
      * @param id             the socket's session id
@@ -90,7 +100,7 @@ public final class Subscriber {
     public synchronized void offer(String chatId, Map<String, Object> body, boolean follow) {
         Cursor cursor = cursors.get(chatId);
         if (cursor == null) {
-            if (!follow) {
+            if (!follow || autoFollowHeld()) {
                 return;
             }
             cursor = new Cursor();
@@ -110,6 +120,33 @@ public final class Subscriber {
                 // the client was told to resynchronize; it resumes from what it has
             }
         }
+    }
+
+    /**
+     * Follows no chat automatically (see {@link #offer}) until a resume or join of this socket has been answered,
+     * or, if none starts, until {@code grace} has passed.
+     */
+    public synchronized void holdAutoFollow(Duration grace) {
+        autoFollowHeld = true;
+        autoFollowFrom = System.nanoTime() + grace.toNanos();
+    }
+
+    /** A resume or join of this socket started: chats are not followed automatically meanwhile. */
+    public synchronized void requestStarted() {
+        requestsInProgress++;
+    }
+
+    /** A resume or join of this socket was answered: from now on its chats are followed automatically again. */
+    public synchronized void requestFinished() {
+        requestsInProgress = Math.max(0, requestsInProgress - 1);
+        autoFollowHeld = false;
+    }
+
+    private boolean autoFollowHeld() {
+        if (autoFollowHeld && requestsInProgress == 0 && System.nanoTime() - autoFollowFrom >= 0) {
+            autoFollowHeld = false;
+        }
+        return autoFollowHeld;
     }
 
     /** Starts a resume of {@code chatId}: from now on its live events are buffered. */

@@ -19,6 +19,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -104,14 +105,30 @@ class LiveConfiguration {
         return new TeamAvailability(redis, properties.redisKeyPrefix(), rooms);
     }
 
-    /** Ends stale typing indicators every half second and keeps this instance's sockets counted as online. */
+    /** Writes presence and team availability back within a second of Redis coming back empty. */
+    @Bean
+    LiveStateRestorer liveStateRestorer(StringRedisTemplate redis, RealtimeEdgeProperties properties,
+                                        LiveSignals signals, Presence presence, TeamAvailability availability) {
+        return new LiveStateRestorer(redis, properties.redisKeyPrefix(), signals.instanceId(), Duration.ofSeconds(10),
+                () -> {
+                    presence.heartbeat();
+                    availability.reseed();
+                });
+    }
+
+    /**
+     * Ends stale typing indicators every half second, keeps this instance's sockets counted as online, and every
+     * second checks whether Redis lost the live state.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService liveTimers(Typing typing, Presence presence, RealtimeEdgeProperties properties) {
+    ScheduledExecutorService liveTimers(Typing typing, Presence presence, LiveStateRestorer restorer,
+                                        RealtimeEdgeProperties properties) {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("live-timers").daemon().factory());
         timers.scheduleWithFixedDelay(typing::expire, 500, 500, TimeUnit.MILLISECONDS);
         long heartbeat = Math.max(1000, properties.presenceTtl().toMillis() / 3);
         timers.scheduleWithFixedDelay(presence::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(restorer::check, 1000, 1000, TimeUnit.MILLISECONDS);
         return timers;
     }
 }

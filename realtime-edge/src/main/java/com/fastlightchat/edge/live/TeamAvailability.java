@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Agents' presence, from {@link AgentPresenceChanged} on the agent event stream: every change goes to the
@@ -23,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each organization's agents that are not offline are kept in the Redis hash
  * {@code <prefix>agents:<organizationId>} (agent id → {@code online} / {@code away}), shared by all instances, so a
- * widget that connects learns the current availability ({@link #isOnline}). The hash is learned from the events
- * only: after a Redis flush it fills again as agents change presence. Every instance reads every event, so each
- * decides the crossings for its own sockets, remembering what it last told each organization; while Redis is down
- * it counts with what it saw itself.
+ * widget that connects learns the current availability ({@link #isOnline}). Every instance also keeps in memory
+ * what it knows of the organizations it dealt with (the hash as it first read it, then every event since), so that
+ * when Redis comes back empty (restarted, flushed) each instance writes back what it knows ({@link #reseed()}).
+ * Every instance reads every event, so each decides the crossings for its own sockets, remembering what it last
+ * told each organization; while Redis is down it counts with what it knows itself.
  */
 public final class TeamAvailability implements AgentEventHandler {
 
@@ -48,7 +50,17 @@ public final class TeamAvailability implements AgentEventHandler {
     private final StringRedisTemplate redis;
     private final String keyPrefix;
     private final LiveRooms rooms;
-    /** Organization → agent → presence, as seen by this instance; the count while Redis is down. */
+    /** Writes an organization's known agents back (ARGV: agent, presence, agent, presence…). */
+    private static final RedisScript<Long> RESEED = RedisScript.of("""
+            for i = 1, #ARGV, 2 do
+              redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+            end
+            return 1""", Long.class);
+
+    /**
+     * Organization → agent → presence (never offline) as this instance knows it: the shared hash when first read,
+     * then every event. The count while Redis is down, and what {@link #reseed()} writes back.
+     */
     private final Map<String, Map<String, String>> seen = new ConcurrentHashMap<>();
     /** Organization → the availability this instance last announced (or found). */
     private final Map<String, Boolean> announced = new ConcurrentHashMap<>();
@@ -60,7 +72,7 @@ public final class TeamAvailability implements AgentEventHandler {
     }
 
     @Override
-    public void on(EventEnvelope event) {
+    public synchronized void on(EventEnvelope event) {
         if (!(event.payload() instanceof AgentPresenceChanged changed)) {
             return;
         }
@@ -68,7 +80,7 @@ public final class TeamAvailability implements AgentEventHandler {
         String agentId = changed.agentId().value();
         String presence = name(changed.presence());
         rooms.toOrganization(organizationId, ClientEvents.agentPresence(agentId, presence), null);
-        Map<String, String> agents = seen.computeIfAbsent(organizationId, id -> new ConcurrentHashMap<>());
+        Map<String, String> agents = known(organizationId);
         Boolean before = announced.get(organizationId);
         if (before == null) {
             before = isOnline(organizationId);
@@ -85,8 +97,13 @@ public final class TeamAvailability implements AgentEventHandler {
         }
     }
 
-    /** Whether any agent of the organization is online now; what this instance saw when Redis is down. */
+    /** Whether any agent of the organization is online now; what this instance knows when Redis is down. */
     public boolean isOnline(String organizationId) {
+        if (!seen.containsKey(organizationId)) {
+            synchronized (this) {
+                known(organizationId);
+            }
+        }
         try {
             List<String> presences = redis.<String, String>opsForHash().values(key(organizationId));
             return presences.contains(name(Presence.ONLINE));
@@ -94,6 +111,44 @@ public final class TeamAvailability implements AgentEventHandler {
             log.debug("team availability read locally: {}", e.toString());
             return online(seen.getOrDefault(organizationId, Map.of()));
         }
+    }
+
+    /**
+     * Writes every agent this instance knows to be online or away back to Redis, for when Redis lost its data. An
+     * event handled meanwhile waits (both hold this object's lock), so nothing older overwrites something newer.
+     */
+    public synchronized void reseed() {
+        seen.forEach((organizationId, agents) -> {
+            if (agents.isEmpty()) {
+                return;
+            }
+            Object[] arguments = agents.entrySet().stream()
+                    .flatMap(agent -> Stream.of(agent.getKey(), agent.getValue())).toArray();
+            try {
+                redis.execute(RESEED, List.of(key(organizationId)), arguments);
+            } catch (DataAccessException e) {
+                log.debug("team availability not written back: {}", e.toString());
+            }
+        });
+    }
+
+    /**
+     * This instance's map of an organization's agents; on first use filled from the shared hash (when Redis
+     * answers), so that an instance knows the agents that went online before it started. Call holding the lock.
+     */
+    private Map<String, String> known(String organizationId) {
+        Map<String, String> agents = seen.get(organizationId);
+        if (agents != null) {
+            return agents;
+        }
+        agents = new ConcurrentHashMap<>();
+        try {
+            redis.<String, String>opsForHash().entries(key(organizationId)).forEach(agents::putIfAbsent);
+        } catch (DataAccessException e) {
+            log.debug("team availability not read: {}", e.toString());
+        }
+        seen.put(organizationId, agents);
+        return agents;
     }
 
     private boolean update(String organizationId, String agentId, String presence, Map<String, String> agents) {

@@ -75,7 +75,7 @@ public final class ChatRequestHandlers implements AutoCloseable {
             ack.sendAckData(failure("invalid-request"));
             return;
         }
-        offload(ack, () -> join(client, caller, request, ack::sendAckData));
+        offload(ack, caller, () -> join(client, caller, request, ack::sendAckData));
     }
 
     private void onResume(SocketIOClient client, ChatRequests.Resume request, AckRequest ack) {
@@ -88,7 +88,7 @@ public final class ChatRequestHandlers implements AutoCloseable {
             ack.sendAckData(failure("invalid-request"));
             return;
         }
-        offload(ack, () -> {
+        offload(ack, caller, () -> {
             List<Map<String, Object>> chats = new ArrayList<>();
             for (ChatRequests.Join chat : request.chats()) {
                 if (chat == null || !validChat(chat.chatId()) || negative(chat.lastSequence())) {
@@ -193,6 +193,23 @@ public final class ChatRequestHandlers implements AutoCloseable {
         try {
             blocking.execute(work);
         } catch (RejectedExecutionException e) {
+            ack.sendAckData(failure("unavailable"));
+        }
+    }
+
+    /** A join or resume: the socket follows chats automatically (agents) only once it is answered. */
+    private void offload(AckRequest ack, ChatCaller caller, Runnable work) {
+        caller.subscriber().requestStarted();
+        try {
+            blocking.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    caller.subscriber().requestFinished();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            caller.subscriber().requestFinished();
             ack.sendAckData(failure("unavailable"));
         }
     }

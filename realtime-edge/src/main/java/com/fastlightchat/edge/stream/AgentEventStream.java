@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Reads the agent event topic ({@link TopicTail}: every partition, from the end, no group) and hands every agent
- * event to the {@link AgentEventHandler}s. Agent events carry no client-visible sequence, so events of a type this
- * build does not know are skipped, as are malformed records.
+ * Reads the agent event topic ({@link TopicTail}: every partition, from where the fleet left off, no group) and
+ * hands every agent event to the {@link AgentEventHandler}s. Agent events carry no client-visible sequence, so events
+ * of a type this build does not know are skipped, as are malformed records.
  */
 public final class AgentEventStream extends TopicTail {
 
@@ -24,8 +24,8 @@ public final class AgentEventStream extends TopicTail {
     private final List<AgentEventHandler> handlers;
 
     public AgentEventStream(Supplier<Consumer<String, byte[]>> consumers, String topic,
-                            List<AgentEventHandler> handlers) {
-        super(consumers, topic, "agent-event-stream");
+                            List<AgentEventHandler> handlers, StreamPositions positions, long maxReplay) {
+        super(consumers, topic, "agent-event-stream", positions, maxReplay);
         this.handlers = List.copyOf(handlers);
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Reads the chat event topic ({@link TopicTail}: every partition, from the end, no group) and hands every event to
- * the {@link ChatEventHandler}s.
+ * Reads the chat event topic ({@link TopicTail}: every partition, from where the fleet left off, no group) and
+ * hands every event to the {@link ChatEventHandler}s.
  *
  * <p>Events of a type or version this build does not know (a newer producer) are passed on without their
  * payload, so that their sequence is not lost ({@link StreamedEvent}); malformed records are logged and skipped,
@@ -29,11 +29,13 @@ public final class ChatEventStream extends TopicTail {
      *                  stream's own thread, which is the only one that uses it
      * @param topic     the full, prefixed topic name
      * @param handlers  called in order for each event
+     * @param positions the fleet's shared read positions ({@link TopicTail})
+     * @param maxReplay most records per partition a starting instance reads behind the live end
      * @param codec     opens the personal data of events
      */
     public ChatEventStream(Supplier<Consumer<String, byte[]>> consumers, String topic, List<ChatEventHandler> handlers,
-                           EnvelopeCodec codec) {
-        super(consumers, topic, "chat-event-stream");
+                           StreamPositions positions, long maxReplay, EnvelopeCodec codec) {
+        super(consumers, topic, "chat-event-stream", positions, maxReplay);
         this.handlers = List.copyOf(handlers);
         this.codec = codec;
     }

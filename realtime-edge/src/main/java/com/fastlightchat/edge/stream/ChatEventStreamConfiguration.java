@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,27 +27,37 @@ import java.util.UUID;
 class ChatEventStreamConfiguration {
 
     @Bean
+    StreamPositions streamPositions(StringRedisTemplate redis, RealtimeEdgeProperties properties) {
+        return new RedisStreamPositions(redis, properties.redisKeyPrefix());
+    }
+
+    @Bean
     ChatEventStream chatEventStream(Environment environment, RealtimeEdgeProperties properties,
-                                    List<ChatEventHandler> handlers, EnvelopeCodec codec) {
+                                    List<ChatEventHandler> handlers, StreamPositions positions,
+                                    EnvelopeCodec codec) {
         Map<String, Object> config = consumerConfig(environment);
         String topic = Topics.prefixed(properties.topicPrefix(), Topics.CHAT_EVENTS);
-        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers, codec);
+        return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers, positions,
+                properties.maxReplay(), codec);
     }
 
     @Bean
     ErasureStream erasureStream(Environment environment, RealtimeEdgeProperties properties,
-                                List<ErasureHandler> handlers) {
+                                List<ErasureHandler> handlers, StreamPositions positions) {
         Map<String, Object> config = consumerConfig(environment);
         String topic = Topics.prefixed(properties.topicPrefix(), Topics.USER_EVENTS);
-        return new ErasureStream(() -> new KafkaConsumer<>(config), topic, handlers);
+        // from where the fleet left off too: an erasure published while no instance read must still scrub caches
+        return new ErasureStream(() -> new KafkaConsumer<>(config), topic, handlers, positions,
+                properties.maxReplay());
     }
 
     @Bean
     AgentEventStream agentEventStream(Environment environment, RealtimeEdgeProperties properties,
-                                      List<AgentEventHandler> handlers) {
+                                      List<AgentEventHandler> handlers, StreamPositions positions) {
         Map<String, Object> config = consumerConfig(environment);
         String topic = Topics.prefixed(properties.topicPrefix(), Topics.AGENT_EVENTS);
-        return new AgentEventStream(() -> new KafkaConsumer<>(config), topic, handlers);
+        return new AgentEventStream(() -> new KafkaConsumer<>(config), topic, handlers, positions,
+                properties.maxReplay());
     }
 
     private static Map<String, Object> consumerConfig(Environment environment) {

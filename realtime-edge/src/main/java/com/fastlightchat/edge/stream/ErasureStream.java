@@ -22,8 +22,9 @@ public final class ErasureStream extends TopicTail {
 
     private final List<ErasureHandler> handlers;
 
-    public ErasureStream(Supplier<Consumer<String, byte[]>> consumers, String topic, List<ErasureHandler> handlers) {
-        super(consumers, topic, "erasure-stream");
+    public ErasureStream(Supplier<Consumer<String, byte[]>> consumers, String topic, List<ErasureHandler> handlers,
+                         StreamPositions positions, long maxReplay) {
+        super(consumers, topic, "erasure-stream", positions, maxReplay);
         this.handlers = List.copyOf(handlers);
     }
 

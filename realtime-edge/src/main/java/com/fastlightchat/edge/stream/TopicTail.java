@@ -13,8 +13,10 @@ import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,13 @@ import java.util.function.Supplier;
  * Reads one topic on a thread of its own and hands every record's value to {@link #deliver(ConsumerRecord)}.
  *
  * <p>Every edge instance must see every event (a socket may be connected to any instance), so there is no consumer
- * group: the stream {@code assign()}s itself all partitions of the topic, waiting until the topic exists, and
- * starts at the end of each partition. Nothing is committed; a restarted instance starts at the end again, and a
- * client that was disconnected meanwhile catches up from the query side. Partitions added to the topic later are
- * picked up within {@link #PARTITION_REFRESH} and read from their beginning.
+ * group: the stream {@code assign()}s itself all partitions of the topic, waiting until the topic exists. Nothing is
+ * committed to Kafka; instead, after each poll the stream raises the fleet's shared {@link StreamPositions}, and a
+ * starting instance begins each partition where the fleet left off — so the events published while no instance
+ * read them (every instance crashed, or the only one restarted) are still delivered, into the recent-events window
+ * and to the clients that resume — at most {@code maxReplay} records back, and at the live end when no position is
+ * known. Partitions added to the topic later are picked up within {@link #PARTITION_REFRESH} and read from their
+ * beginning.
  */
 public abstract class TopicTail implements SmartLifecycle {
 
@@ -42,6 +47,9 @@ public abstract class TopicTail implements SmartLifecycle {
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final String topic;
     private final String threadName;
+    private final StreamPositions positions;
+    private final long maxReplay;
+    private final Map<Integer, Long> saved = new HashMap<>();
 
     private volatile boolean running;
     private volatile boolean live;
@@ -55,11 +63,16 @@ public abstract class TopicTail implements SmartLifecycle {
      *                  stream's own thread, which is the only one that uses it
      * @param topic      the full, prefixed topic name
      * @param threadName name of the reading thread
+     * @param positions  the fleet's shared read positions
+     * @param maxReplay  most records per partition a starting instance reads behind the live end
      */
-    protected TopicTail(Supplier<Consumer<String, byte[]>> consumers, String topic, String threadName) {
+    protected TopicTail(Supplier<Consumer<String, byte[]>> consumers, String topic, String threadName,
+                        StreamPositions positions, long maxReplay) {
         this.consumers = consumers;
         this.topic = topic;
         this.threadName = threadName;
+        this.positions = positions;
+        this.maxReplay = maxReplay;
     }
 
     /** The topic this stream reads. */
@@ -123,7 +136,11 @@ public abstract class TopicTail implements SmartLifecycle {
                         pause(RETRY_BACKOFF);
                         continue;
                     }
-                    deliver(kafka.poll(POLL_TIMEOUT));
+                    ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+                    deliver(records);
+                    if (!records.isEmpty()) {
+                        savePositions(kafka, assigned);
+                    }
                 } catch (WakeupException e) {
                     // stop() woke the consumer; the loop condition ends the stream
                 } catch (KafkaException e) {
@@ -141,7 +158,8 @@ public abstract class TopicTail implements SmartLifecycle {
 
     /**
      * Assigns every partition of the topic. New partitions of an already read topic start at their beginning (all
-     * they hold is new); on the first assignment every partition starts at its end.
+     * they hold is new); on the first assignment every partition starts where the fleet left off
+     * ({@link #startOffsets}).
      *
      * @return false while the topic does not exist yet or its end offsets are not known
      */
@@ -163,7 +181,20 @@ public abstract class TopicTail implements SmartLifecycle {
         added.removeAll(assigned);
         kafka.assign(all);
         if (assigned.isEmpty()) {
-            kafka.seekToEnd(all);
+            Map<TopicPartition, Long> ends = kafka.endOffsets(all, METADATA_TIMEOUT);
+            Map<TopicPartition, Long> starts = startOffsets(ends, kafka.beginningOffsets(all, METADATA_TIMEOUT),
+                    positions.load(topic), maxReplay);
+            starts.forEach(kafka::seek);
+            long behind = 0;
+            for (TopicPartition partition : all) {
+                behind += ends.get(partition) - starts.get(partition);
+            }
+            if (behind > 0) {
+                log.info("reading {} partition(s) of {} from where the fleet left off, {} record(s) behind the end",
+                        all.size(), topic, behind);
+            } else {
+                log.info("reading {} partition(s) of {} from the end", all.size(), topic);
+            }
         } else {
             kafka.seekToBeginning(added);
         }
@@ -171,13 +202,42 @@ public abstract class TopicTail implements SmartLifecycle {
         all.forEach(kafka::position);
         assigned.clear();
         assigned.addAll(all);
-        if (!live) {
-            log.info("reading {} partition(s) of {} from the end", all.size(), topic);
-        } else if (!added.isEmpty()) {
+        if (live && !added.isEmpty()) {
             log.info("reading {} new partition(s) of {}", added.size(), topic);
         }
         live = true;
         return true;
+    }
+
+    /**
+     * Pure: where each partition starts on an instance's first assignment — the fleet's saved position when it lies
+     * within the partition, but at most {@code maxReplay} records behind the end; the end otherwise.
+     */
+    static Map<TopicPartition, Long> startOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> beginnings,
+                                                 Map<Integer, Long> saved, long maxReplay) {
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        ends.forEach((partition, end) -> {
+            Long position = saved.get(partition.partition());
+            long beginning = beginnings.getOrDefault(partition, 0L);
+            boolean usable = position != null && position >= beginning && position <= end;
+            starts.put(partition, usable ? Math.max(position, end - maxReplay) : end);
+        });
+        return starts;
+    }
+
+    /** Raises the fleet's positions to this instance's, for the partitions that moved since the last save. */
+    private void savePositions(Consumer<String, byte[]> kafka, Set<TopicPartition> assigned) {
+        Map<Integer, Long> moved = new HashMap<>();
+        for (TopicPartition partition : assigned) {
+            long position = kafka.position(partition);
+            if (!Long.valueOf(position).equals(saved.get(partition.partition()))) {
+                moved.put(partition.partition(), position);
+            }
+        }
+        if (!moved.isEmpty()) {
+            positions.save(topic, moved);
+            saved.putAll(moved);
+        }
     }
 
     private void deliver(ConsumerRecords<String, byte[]> records) {

@@ -3,6 +3,7 @@ package com.fastlightchat.edge.delivery;
 import com.fastlightchat.edge.delivery.ClientEvents.Audience;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,32 @@ class SubscriberTest {
 
         assertThat(socket.types()).containsExactly("hidden:5", "hidden:6");
         assertThat(subscriber.chats()).containsExactly("ch_2");
+    }
+
+    @Test
+    void givenReconnectingDashboard_whenAnEventArrivesBeforeItsResume_thenTheChatIsResumedInOrderWithoutDuplicates() {
+        subscriber.holdAutoFollow(Duration.ofMinutes(1));
+        subscriber.offer("ch_1", event(6), true); // just before the resume: not followed yet
+        subscriber.requestStarted();
+        subscriber.beginCatchUp("ch_1");
+        subscriber.offer("ch_1", event(7), true);
+        subscriber.offer("ch_2", event(3), true); // another chat, during the resume: not followed yet
+
+        subscriber.finishCatchUp("ch_1", 4, List.of(event(5), event(6)), events -> events.forEach(socket::emit));
+        subscriber.requestFinished();
+        subscriber.offer("ch_1", event(8), true);
+        subscriber.offer("ch_2", event(4), true);
+
+        assertThat(socket.types()).containsExactly("hidden:5", "hidden:6", "hidden:7", "hidden:8", "hidden:4");
+    }
+
+    @Test
+    void givenDashboardThatSendsNoResume_whenTheGraceHasPassed_thenItFollowsChatsByItself() {
+        subscriber.holdAutoFollow(Duration.ZERO);
+
+        subscriber.offer("ch_2", event(5), true);
+
+        assertThat(socket.types()).containsExactly("hidden:5");
     }
 
     @Test

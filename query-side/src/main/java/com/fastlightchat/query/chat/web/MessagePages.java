@@ -22,6 +22,12 @@ public class MessagePages {
 
     public static final int MAX_PAGE = 200;
 
+    /**
+     * @param lastSequence the chat sequence up to which this answer is complete: every message of the chat at or
+     *                     below it that the caller may see is in the page (or beyond its limit). It is the lower
+     *                     of what the chat and its messages have applied — they are projected apart — so a reader
+     *                     filling a gap never takes a message not projected yet for one that does not exist.
+     */
     public record MessagePage(String chatId, List<MessageView> messages, long lastSequence) {
     }
 
@@ -70,11 +76,13 @@ public class MessagePages {
                 () -> Math.min(chats.lastSequence(chatId), messages.position(chatId)), request.awaitSequence(),
                 Duration.ofMillis(request.awaitMillis()));
         ChatSummary chat = chats.find(chatId).filter(visible).orElseThrow(() -> Rejection.notFound("chat"));
+        // read before the page: the page then holds at least everything up to it
+        long complete = Math.min(chat.lastSequence(), messages.position(chatId));
         List<MessageView> page = request.before() != null
                 ? messages.before(chatId, request.before(), request.limit(), includeInternal)
                 : messages.after(chatId, request.after() == null ? 0 : request.after(), request.limit(), includeInternal);
         return ResponseEntity.ok()
                 .header(ReadYourWrites.STALE_HEADER, String.valueOf(!fresh))
-                .body(new MessagePage(chatId, page, chat.lastSequence()));
+                .body(new MessagePage(chatId, page, complete));
     }
 }
