@@ -1,11 +1,14 @@
 package com.fastlightchat.web;
 
+import com.fastlightchat.kernel.envelope.KernelJson;
 import com.fastlightchat.kernel.id.InvalidIdException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,7 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +32,7 @@ import java.util.Map;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "https://fastlight.chat/problems/";
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(Rejection.class)
@@ -37,6 +43,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public static ResponseEntity<ProblemDetail> forRejection(Rejection rejection) {
         return problem(rejection.kind().status(), rejection.kind().slug(), rejection.getMessage(),
                 rejection.field());
+    }
+
+    /** 429 with {@code Retry-After} (whole seconds). */
+    @ExceptionHandler(TooManyRequests.class)
+    public ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+        ResponseEntity<ProblemDetail> problem = problem(429, TOO_MANY_REQUESTS, e.getMessage(), null);
+        return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(InvalidIdException.class)
@@ -100,5 +114,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             body.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         }
         return ResponseEntity.status(status).body(body);
+    }
+
+    /**
+     * Writes a problem straight to the servlet response, for filters that refuse a request before Spring MVC sees it
+     * (same JSON as {@link #problem}).
+     */
+    public static void write(HttpServletResponse response, int status, String slug, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_BASE + slug);
+        problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(KernelJson.mapper().writeValueAsBytes(problem));
     }
 }
