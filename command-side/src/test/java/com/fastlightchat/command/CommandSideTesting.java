@@ -36,13 +36,14 @@ public final class CommandSideTesting {
     private CommandSideTesting() {
     }
 
-    /** Points the application at the isolation's PostgreSQL and Kafka, with test secrets. */
+    /** Points the application at the isolation's PostgreSQL, Kafka and Redis (rate limits), with test secrets. */
     public static void registerProperties(Isolation isolation, DynamicPropertyRegistry registry) {
         isolation.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.command.topic-prefix", isolation::topicPrefix);
         registry.add("flc.command.topic-partitions", () -> 3);
         registry.add("flc.command.token-secret", () -> "integration-test-secret-0123456789abcdef");
         registry.add("flc.command.secrets-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        registry.add("flc.web.rate-limit.key-prefix", () -> isolation.redisKeyPrefix() + "rl:");
     }
 
     /** Sends {@code body} as JSON (none when null) and returns the JSON answer, asserting {@code expectedStatus}. */

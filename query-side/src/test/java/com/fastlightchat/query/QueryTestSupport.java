@@ -47,6 +47,7 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
         isolation.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.query.topic-prefix", isolation::topicPrefix);
         registry.add("flc.query.token-secret", () -> tokenSecret);
+        registry.add("flc.web.rate-limit.key-prefix", () -> isolation.redisKeyPrefix() + "rl:");
     }
 
     void publish(EventEnvelope envelope) {

@@ -4,7 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the realtime edge ({@code flc.edge.*}). Kafka and Redis connections are Spring's own
@@ -31,7 +34,14 @@ import java.time.Duration;
  * @param typingTimeout  a typing indicator without refresh ends after this
  * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
- *                       {@code /sdk} connections within this
+ *                       {@code /sdk} connections within this, and a change of the environment's allowed origins
+ *                       applies to new connections within this
+ * @param tokenPreviousSecrets earlier signing keys, still accepted to verify tokens issued before a key rotation
+ * @param socketEventRate events one socket may send per second, on average (client requests: joins, typing…)
+ * @param socketEventBurst events one socket may send at once before {@code socketEventRate} applies
+ * @param socketAbuseLimit refused events in a row after which the socket is disconnected
+ * @param maxPayload     largest Socket.IO frame or polling body accepted from a client; a larger one closes the
+ *                       connection
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -53,5 +63,10 @@ public record RealtimeEdgeProperties(
         @DefaultValue("1000") int maxCatchUpBuffer,
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("60s") Duration presenceTtl,
-        @DefaultValue("60s") Duration pluginKeyCacheTtl) {
+        @DefaultValue("60s") Duration pluginKeyCacheTtl,
+        @DefaultValue List<String> tokenPreviousSecrets,
+        @DefaultValue("20") int socketEventRate,
+        @DefaultValue("40") int socketEventBurst,
+        @DefaultValue("50") int socketAbuseLimit,
+        @DefaultValue("64KB") DataSize maxPayload) {
 }

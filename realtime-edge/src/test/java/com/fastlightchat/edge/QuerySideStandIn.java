@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Stands in for the query side's HTTP API {@code GET /v1/sdk/environment} (200 for the known plugin key, 401
- * otherwise), {@code GET /v1/sdk/chats/{chatId}} and
+ * Stands in for the query side's HTTP API {@code GET /v1/sdk/environment} (200 for the known plugin key with the
+ * environment of the user token it is sent with and the {@link #allowOrigins allowed origins}, 401 otherwise),
+ * {@code GET /v1/sdk/chats/{chatId}} and
  * {@code GET /v1/sdk/chats/{chatId}/messages?after=N&limit=M}: 200 when the plugin key is the known one and the
  * user token's user owns the chat, 404 otherwise (401 without valid credentials), like the real one. Messages are
  * what the test {@link #project projects}: public ones are served, internal notes only count for
@@ -42,6 +44,7 @@ final class QuerySideStandIn implements AutoCloseable {
     private final Map<String, AtomicInteger> messageCalls = new ConcurrentHashMap<>();
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
+    private volatile List<String> allowedOrigins = List.of();
 
     QuerySideStandIn(String pluginKey, AccessTokens tokens) {
         this.pluginKey = pluginKey;
@@ -58,6 +61,11 @@ final class QuerySideStandIn implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The allowed origins of the known key's environment from now on (empty: any site). */
+    void allowOrigins(List<String> origins) {
+        this.allowedOrigins = List.copyOf(origins);
     }
 
     void chatOf(String userId, String chatId) {
@@ -99,11 +107,19 @@ final class QuerySideStandIn implements AutoCloseable {
     private void environment(HttpExchange exchange) throws IOException {
         try (exchange) {
             environmentCalls.incrementAndGet();
-            if (!pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
+            TokenClaims claims;
+            try {
+                claims = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER);
+            } catch (InvalidTokenException e) {
+                claims = null;
+            }
+            if (claims == null || !pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            byte[] body = "{\"organizationId\":\"org_stand_in\",\"environmentId\":\"env_stand_in\"}"
+            byte[] body = ("{\"organizationId\":\"" + claims.organizationId() + "\",\"environmentId\":\""
+                    + claims.environmentId() + "\",\"allowedOrigins\":[" + allowedOrigins.stream()
+                    .map(origin -> "\"" + origin + "\"").collect(Collectors.joining(",")) + "]}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

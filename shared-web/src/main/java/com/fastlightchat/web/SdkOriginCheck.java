@@ -1,5 +1,6 @@
 package com.fastlightchat.web;
 
+import com.fastlightchat.kernel.auth.OriginAllowlist;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Enforces an environment's allowed origins on SDK calls. A browser's preflight carries no plugin key, so it is
@@ -42,17 +42,12 @@ public class SdkOriginCheck extends OncePerRequestFilter implements Ordered {
             throws ServletException, IOException {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         String pluginKey = request.getHeader(Callers.PLUGIN_KEY_HEADER);
-        if (pluginKey.length() <= 128 && !allowed(origins.allowedOrigins(pluginKey).orElse(List.of()), origin)) {
+        if (pluginKey.length() <= 128 && !OriginAllowlist.allows(origins.allowedOrigins(pluginKey).orElse(List.of()), origin)) {
             ProblemResponses.write(response, 403, PROBLEM,
                     "this site (Origin) is not among the allowed origins of the plugin key's environment");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** The one origin rule: an empty allowlist allows any site; otherwise the exact origin, ignoring case. */
-    public static boolean allowed(List<String> allowlist, String origin) {
-        return allowlist.isEmpty() || (origin != null && allowlist.contains(origin.strip().toLowerCase(Locale.ROOT)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.fastlightchat.command.environment;
 
+import com.fastlightchat.kernel.auth.OriginAllowlist;
 import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
 import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
@@ -70,7 +71,7 @@ public class EnvironmentKeys {
     @EventHandler
     void on(AllowedOriginsChanged event) {
         jdbc.sql("update environment_keys set allowed_origins = :origins where environment_id = :env")
-                .param("origins", String.join(" ", event.allowedOrigins()))
+                .param("origins", OriginAllowlist.format(event.allowedOrigins()))
                 .param("env", event.environmentId().value())
                 .update();
     }
@@ -82,13 +83,8 @@ public class EnvironmentKeys {
         }
         return jdbc.sql("select allowed_origins from environment_keys where plugin_key = :key")
                 .param("key", pluginKey)
-                .query((rs, n) -> origins(rs.getString(1)))
+                .query((rs, n) -> OriginAllowlist.parse(rs.getString(1)))
                 .optional();
-    }
-
-    /** The stored form (space-separated) as a list. */
-    static List<String> origins(String stored) {
-        return stored == null || stored.isBlank() ? List.of() : List.of(stored.strip().split(" +"));
     }
 
     public Optional<KeyOwner> byPluginKey(String pluginKey) {

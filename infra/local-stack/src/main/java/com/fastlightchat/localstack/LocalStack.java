@@ -116,9 +116,11 @@ public final class LocalStack implements AutoCloseable {
         String signupToken = randomSecret(24);
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         String kafka = "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers();
+        String redisHost = "--spring.data.redis.host=" + endpoints.redisHost();
+        String redisPort = "--spring.data.redis.port=" + endpoints.redisPort();
 
         define("command-side", jvm, List.of(
-                "--server.port=" + options.command(), kafka,
+                "--server.port=" + options.command(), kafka, redisHost, redisPort,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_command"),
                 "--spring.datasource.username=" + endpoints.postgresUser(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
@@ -127,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.command.secrets-key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
                 "--flc.command.topic-partitions=3"), options.command(), logs);
         define("query-side", jvm, List.of(
-                "--server.port=" + options.query(), kafka,
+                "--server.port=" + options.query(), kafka, redisHost, redisPort,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_query"),
                 "--spring.datasource.username=" + endpoints.postgresUser(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
@@ -135,9 +137,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mongodb.database=flc",
                 "--flc.query.token-secret=" + tokenSecret), options.query(), logs);
         define("realtime-edge", jvm, List.of(
-                "--server.port=" + options.edgeHttp(), kafka,
-                "--spring.data.redis.host=" + endpoints.redisHost(),
-                "--spring.data.redis.port=" + endpoints.redisPort(),
+                "--server.port=" + options.edgeHttp(), kafka, redisHost, redisPort,
                 "--flc.edge.socket-port=" + options.edgeSocket(),
                 "--flc.edge.query-base-url=" + queryUrl(),
                 "--flc.edge.token-secret=" + tokenSecret), options.edgeHttp(), logs);

@@ -5,6 +5,7 @@ import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.SdkNamespace;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.socket.SocketRateLimit;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,8 @@ class AgentConfiguration {
     }
 
     @Bean
-    ChatRequestHandlers agentRequests(AgentNamespace namespace, ChatDelivery delivery, Typing typing) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing);
+    ChatRequestHandlers agentRequests(AgentNamespace namespace, ChatDelivery delivery, Typing typing,
+                                      SocketRateLimit.Settings limits) {
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, limits);
     }
 }

@@ -4,9 +4,11 @@ import com.corundumstudio.socketio.HandshakeData;
 import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
+import com.fastlightchat.kernel.auth.OriginAllowlist;
 import com.fastlightchat.kernel.auth.TokenClaims;
 import com.fastlightchat.kernel.id.Ids;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>Credentials are read from the Socket.IO v4 {@code auth} payload {@code {pluginKey, userToken}}; a field missing
  * there is taken from the query parameter of the same name. The user token is verified here (signature, expiry,
- * kind {@code USER}, an environment present), then the plugin key must be one an environment has now
- * ({@link PluginKeys}: the query side, remembered in Redis for a minute). When the query side cannot tell, the
+ * kind {@code USER}, an environment present), then the plugin key must open the token's environment now
+ * ({@link PluginKeys}: the query side, remembered in Redis for a minute), and a browser's {@code Origin} must be among
+ * that environment's allowed origins when it has any ({@link OriginAllowlist}). When the query side cannot tell, the
  * connection is let in: the query side checks key and token together on every {@code chat:join}, so no chat is
  * ever joined with a key that does not match the token.
  */
@@ -53,8 +56,13 @@ public final class SdkHandshakes {
             throw new InvalidTokenException("plugin key is missing or malformed");
         }
         SdkSession session = session(pluginKey, userToken);
-        switch (pluginKeys.check(pluginKey)) {
+        PluginKeys.Answer answer = pluginKeys.check(pluginKey, userToken, session.environmentId());
+        switch (answer.verdict()) {
             case KNOWN -> {
+                String origin = handshake == null ? null : handshake.getHttpHeaders().get(HttpHeaderNames.ORIGIN);
+                if (origin != null && !OriginAllowlist.allows(answer.allowedOrigins(), origin)) {
+                    throw new InvalidTokenException("origin is not allowed for this plugin key");
+                }
             }
             case UNKNOWN -> throw new InvalidTokenException("plugin key is unknown");
             case UNAVAILABLE -> log.warn("plugin key not verified (query side unavailable), letting {} in", session);

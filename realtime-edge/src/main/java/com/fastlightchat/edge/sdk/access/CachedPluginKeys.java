@@ -1,20 +1,26 @@
 package com.fastlightchat.edge.sdk.access;
 
+import com.fastlightchat.kernel.auth.ApiSecrets;
+import com.fastlightchat.kernel.envelope.KernelJson;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Remembers known plugin keys in Redis under {@code <prefix>pk:<sha256(pluginKey)>} (the key itself is never
- * stored) for {@code ttl}, so that a rotated key stops opening connections within {@code ttl}. Unknown keys are
- * never cached: a key created a moment ago works as soon as the query side knows it. Redis failures fall back to
+ * Remembers that a plugin key opens an environment, with the environment's allowed origins, in Redis under
+ * {@code <prefix>pk:<sha256(pluginKey + "\n" + environmentId)>} (the key itself is never stored) for {@code ttl}, so
+ * that a rotated key stops opening connections, and new allowed origins apply, within {@code ttl}. Negative answers
+ * are never cached: a key created a moment ago works as soon as the query side knows it. Redis failures fall back to
  * asking.
  */
 public final class CachedPluginKeys implements PluginKeys {
+
+    private static final TypeReference<List<String>> ORIGINS = new TypeReference<>() {
+    };
 
     private final RememberedAnswers answers;
     private final String keyPrefix;
@@ -26,26 +32,30 @@ public final class CachedPluginKeys implements PluginKeys {
         this.delegate = delegate;
     }
 
-    /** The cache key of one plugin key. */
-    public String key(String pluginKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pluginKey.getBytes(StandardCharsets.UTF_8));
-            return keyPrefix + "pk:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    /** The cache key of one plugin key for one environment. */
+    public String key(String pluginKey, String environmentId) {
+        return keyPrefix + "pk:" + ApiSecrets.hash(pluginKey + "\n" + environmentId);
     }
 
     @Override
-    public Verdict check(String pluginKey) {
-        String key = key(pluginKey);
-        if (answers.remembered(key)) {
-            return Verdict.KNOWN;
+    public Answer check(String pluginKey, String userToken, String environmentId) {
+        String key = key(pluginKey, environmentId);
+        Optional<List<String>> remembered = answers.recall(key).flatMap(CachedPluginKeys::origins);
+        if (remembered.isPresent()) {
+            return Answer.known(remembered.get());
         }
-        Verdict verdict = delegate.check(pluginKey);
-        if (verdict == Verdict.KNOWN) {
-            answers.remember(key);
+        Answer answer = delegate.check(pluginKey, userToken, environmentId);
+        if (answer.verdict() == Verdict.KNOWN) {
+            answers.remember(key, KernelJson.mapper().writeValueAsString(answer.allowedOrigins()));
         }
-        return verdict;
+        return answer;
+    }
+
+    private static Optional<List<String>> origins(String remembered) {
+        try {
+            return Optional.of(KernelJson.mapper().readValue(remembered, ORIGINS));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 }

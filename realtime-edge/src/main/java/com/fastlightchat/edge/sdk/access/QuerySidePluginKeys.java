@@ -1,7 +1,10 @@
 package com.fastlightchat.edge.sdk.access;
 
+import com.fastlightchat.kernel.envelope.KernelJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,10 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key}: 200 is known, 401
- * unknown; anything else, or no answer in time, is unavailable.
+ * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key} and the token as
+ * {@code X-User-Token}: 200 is known (with the environment's {@code allowedOrigins}), 401 unknown (no such key, or the
+ * token is not of its environment); anything else, or no answer in time, is unavailable.
  */
 public final class QuerySidePluginKeys implements PluginKeys {
 
@@ -29,29 +35,37 @@ public final class QuerySidePluginKeys implements PluginKeys {
     }
 
     @Override
-    public Verdict check(String pluginKey) {
+    public Answer check(String pluginKey, String userToken, String environmentId) {
         HttpRequest request = HttpRequest.newBuilder(environmentUrl)
                 .timeout(timeout)
                 .header(QuerySideChatAccess.PLUGIN_KEY_HEADER, pluginKey)
+                .header(QuerySideChatAccess.USER_TOKEN_HEADER, userToken)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return switch (status) {
-                case 200 -> Verdict.KNOWN;
-                case 401 -> Verdict.UNKNOWN;
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return switch (response.statusCode()) {
+                case 200 -> Answer.known(allowedOrigins(response.body()));
+                case 401 -> Answer.UNKNOWN;
                 default -> {
-                    log.warn("query side answered {} for a plugin key", status);
-                    yield Verdict.UNAVAILABLE;
+                    log.warn("query side answered {} for a plugin key", response.statusCode());
+                    yield Answer.UNAVAILABLE;
                 }
             };
-        } catch (IOException e) {
+        } catch (IOException | JacksonException e) {
             log.warn("query side did not answer for a plugin key: {}", e.toString());
-            return Verdict.UNAVAILABLE;
+            return Answer.UNAVAILABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Verdict.UNAVAILABLE;
+            return Answer.UNAVAILABLE;
         }
+    }
+
+    private static List<String> allowedOrigins(String body) {
+        List<String> origins = new ArrayList<>();
+        JsonNode answer = KernelJson.mapper().readTree(body);
+        answer.path("allowedOrigins").forEach(origin -> origins.add(origin.asString()));
+        return origins;
     }
 }

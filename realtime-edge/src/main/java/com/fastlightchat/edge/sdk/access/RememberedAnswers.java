@@ -6,9 +6,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Positive answers of the query side remembered in Redis for {@code ttl}, one key each. Redis failures are logged
+ * Positive answers of the query side remembered in Redis for {@code ttl}, one key each (with a value when the answer
+ * has one). Redis failures are logged
  * and count as "not remembered", so the caller asks the query side.
  */
 final class RememberedAnswers {
@@ -33,8 +35,22 @@ final class RememberedAnswers {
     }
 
     void remember(String key) {
+        remember(key, "1");
+    }
+
+    /** The remembered value, or empty when there is none (or Redis fails). */
+    Optional<String> recall(String key) {
         try {
-            redis.opsForValue().set(key, "1", ttl);
+            return Optional.ofNullable(redis.opsForValue().get(key));
+        } catch (DataAccessException e) {
+            log.warn("answer cache unavailable, asking the query side: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    void remember(String key, String value) {
+        try {
+            redis.opsForValue().set(key, value, ttl);
         } catch (DataAccessException e) {
             log.warn("could not cache an answer: {}", e.toString());
         }
