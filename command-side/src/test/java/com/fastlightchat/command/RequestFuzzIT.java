@@ -165,8 +165,15 @@ class RequestFuzzIT {
                         .map(body -> new Attempt(operation, operation.fill(name -> fixture.idsFor(name).isEmpty()
                                 ? "x" : fixture.idsFor(name).getFirst()), body))
                 : JsonArbitraries.nastyStrings().map(value -> new Attempt(operation,
-                        operation.fill(name -> URLEncoder.encode(value.isEmpty() ? "x" : value, StandardCharsets.UTF_8)),
-                        null)));
+                        operation.fill(name -> URLEncoder.encode(pathValue(value), StandardCharsets.UTF_8)), null)));
+    }
+
+    /**
+     * A path value of at most 200 characters: a request line over 8 KB is refused by the HTTP connector itself (400,
+     * before any of our code runs), which is not what this property is about.
+     */
+    private static String pathValue(String value) {
+        return value.isEmpty() ? "x" : value.substring(0, Math.min(200, value.length()));
     }
 
     /** Waits until the processors that send commands have handled every stored event. */

@@ -45,6 +45,8 @@ final class QuerySideStandIn implements AutoCloseable {
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
     private volatile List<String> allowedOrigins = List.of();
+    /** Plugin keys of one environment each, besides the known key (which opens any environment). */
+    private final Map<String, String> environmentKeys = new ConcurrentHashMap<>();
 
     QuerySideStandIn(String pluginKey, AccessTokens tokens) {
         this.pluginKey = pluginKey;
@@ -61,6 +63,17 @@ final class QuerySideStandIn implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Another plugin key, which opens only {@code environmentId}. */
+    void environmentKey(String pluginKey, String environmentId) {
+        environmentKeys.put(pluginKey, environmentId);
+    }
+
+    /** Whether {@code key} opens the environment a token was issued for. */
+    private boolean opens(String key, TokenClaims claims) {
+        return pluginKey.equals(key) || (key != null && claims.environmentId() != null
+                && claims.environmentId().equals(environmentKeys.get(key)));
     }
 
     /** The allowed origins of the known key's environment from now on (empty: any site). */
@@ -113,7 +126,7 @@ final class QuerySideStandIn implements AutoCloseable {
             } catch (InvalidTokenException e) {
                 claims = null;
             }
-            if (claims == null || !pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
+            if (claims == null || !opens(exchange.getRequestHeaders().getFirst("X-Plugin-Key"), claims)) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
@@ -133,14 +146,14 @@ final class QuerySideStandIn implements AutoCloseable {
             boolean messages = path.endsWith("/messages");
             String chatId = messages ? path.substring(0, path.length() - "/messages".length()) : path;
             (messages ? messageCalls : calls).computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
-            String userId;
+            TokenClaims claims;
             try {
-                userId = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER)
-                        .subject();
+                claims = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER);
             } catch (InvalidTokenException e) {
-                userId = null;
+                claims = null;
             }
-            if (userId == null || !pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
+            String userId = claims == null ? null : claims.subject();
+            if (claims == null || !opens(exchange.getRequestHeaders().getFirst("X-Plugin-Key"), claims)) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }

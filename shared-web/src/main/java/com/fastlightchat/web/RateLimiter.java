@@ -58,6 +58,11 @@ public final class RateLimiter {
         this.guard = guard;
     }
 
+    /** Opens the connection to Redis (at start-up, so that the first request does not wait for it). */
+    public void connect() {
+        guard.call(() -> redis.execute((org.springframework.data.redis.core.RedisCallback<String>) connection -> connection.ping()));
+    }
+
     /** Takes one token from {@code bucket} (a Redis key) sized by {@code limit}. */
     public Decision acquire(String bucket, Limit limit) {
         return guard.call(() -> redis.execute(TOKEN_BUCKET, List.of(bucket), String.valueOf(limit.requests()),

@@ -55,7 +55,9 @@ public class SharedWebAutoConfiguration {
                               ObjectProvider<MeterRegistry> registry) {
             MeterRegistry meters = registry.getIfAvailable();
             FailOpenRedis guard = new FailOpenRedis("rate-limits", properties.rateLimit().redisRetry(), meters);
-            return new RateLimits(new RateLimiter(redis, guard), properties.rateLimit(), service, meters);
+            RateLimiter limiter = new RateLimiter(redis, guard);
+            limiter.connect();
+            return new RateLimits(limiter, properties.rateLimit(), service, meters);
         }
 
         @Bean
