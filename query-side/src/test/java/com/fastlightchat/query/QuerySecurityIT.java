@@ -140,7 +140,7 @@ class QuerySecurityIT {
                 .anyMatch(c -> c.startsWith("GET /v1/chats/{chatId}/messages"))
                 .anyMatch(c -> c.startsWith("GET /v1/users/{userId}/chats"))
                 .anyMatch(c -> c.startsWith("GET /v1/agents/{agentId}"))
-                .anyMatch(c -> c.startsWith("GET /v1/audit/aggregates/{id}"))
+                .anyMatch(c -> c.startsWith("GET /v1/audit/aggregates/{aggregateId}"))
                 .anyMatch(c -> c.startsWith("GET /v1/sdk/chats/{chatId}/messages"))
                 .hasSizeGreaterThanOrEqualTo(4 * 15);
         // The marker does show up when A asks: the matrix would see a leak.

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * API calls that carry no credential at all (sign-up, login, token refresh, invitations) spend the budget of their
+ * API calls that carry no caller credential (sign-up, login, token refresh, invitations, operator calls) spend the budget of their
  * client address ({@code request.getRemoteAddr()}: behind a proxy, set {@code server.forward-headers-strategy} so that
  * it is the client's). Calls with a credential spend their caller's budgets in {@link Callers}.
  */
@@ -20,7 +20,7 @@ public class AddressRateLimit extends OncePerRequestFilter implements Ordered {
 
     static final int ORDER = BodySizeLimit.ORDER + 10;
     static final List<String> CREDENTIAL_HEADERS = List.of(HttpHeaders.AUTHORIZATION, Callers.PLUGIN_KEY_HEADER,
-            Callers.USER_TOKEN_HEADER, Callers.API_KEY_HEADER, Callers.API_SECRET_HEADER, "X-Admin-Token");
+            Callers.USER_TOKEN_HEADER, Callers.API_KEY_HEADER, Callers.API_SECRET_HEADER);
 
     private final RateLimits limits;
 

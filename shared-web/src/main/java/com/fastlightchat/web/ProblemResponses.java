@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -98,11 +99,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidIdException invalidId) {
             return ResponseEntity.badRequest().body(invalidId(invalidId).getBody());
         }
+        String field = cause instanceof JacksonException jackson ? path(jackson) : "";
+        if (!field.isEmpty()) {
+            return ResponseEntity.badRequest().body(problem(400, "invalid-input",
+                    "is not of the expected type or value", field).getBody());
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request body is not valid JSON of the expected shape");
         body.setType(URI.create(TYPE_BASE + "malformed-body"));
         body.setTitle("Malformed body");
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** {@code a.b[0].c}: where in the body a value could not be read, or empty when that is not known. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** A problem response of the given status with type {@code TYPE_BASE + slug}, naming {@code field} if any. */

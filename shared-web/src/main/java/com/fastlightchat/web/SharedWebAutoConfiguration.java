@@ -22,7 +22,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties(WebProperties.class)
-@Import({ProblemResponses.class, Callers.class, ApiDocs.class, CrossOrigin.class,
+@Import({ProblemResponses.class, Callers.class, ApiDocs.class, CrossOrigin.class, InputStrings.class,
         SharedWebAutoConfiguration.Limits.class})
 public class SharedWebAutoConfiguration {
 
