@@ -140,13 +140,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      * (same JSON as {@link #problem}).
      */
     public static void write(HttpServletResponse response, int status, String slug, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_BASE + slug);
-        problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
-        problem.put("status", status);
-        problem.put("detail", detail);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(KernelJson.mapper().writeValueAsBytes(problem));
+        response.getOutputStream().write(json(status, slug, detail));
+    }
+
+    /** The JSON of a problem without field errors. */
+    static byte[] json(int status, String slug, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_BASE + slug);
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return KernelJson.mapper().writeValueAsBytes(problem);
     }
 }

@@ -36,6 +36,13 @@ public class SharedWebAutoConfiguration {
         return new BodySizeLimit(properties.maxBodySize().toBytes());
     }
 
+    /** Tomcat's own refusals (before our code runs) as problems too. */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    ProblemReportValve.Installer problemReportValve() {
+        return new ProblemReportValve.Installer();
+    }
+
     @Bean
     @ConditionalOnBean(SdkOrigins.class)
     SdkOriginCheck sdkOriginCheck(SdkOrigins origins) {
