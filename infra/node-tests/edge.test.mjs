@@ -96,3 +96,29 @@ test("join, live events, then a resume after reconnecting, without gaps or dupli
   assert.deepEqual(seenSecond, range(lastSeen + 1, last));
   second.close();
 });
+
+test("long-polling only (no WebSocket, as behind some proxies): catch-up and live events, in order", async () => {
+  const socket = io(`${EDGE_URL}/sdk`, {
+    auth: { pluginKey: PLUGIN_KEY, userToken: USER_TOKEN },
+    forceNew: true,
+    reconnection: false,
+    transports: ["polling"],
+    upgrade: false,
+  });
+  const seen = recorder(socket);
+  try {
+    await new Promise((resolve, reject) => {
+      socket.on("connect", resolve);
+      socket.on("connect_error", reject);
+    });
+    assert.equal(socket.io.engine.transport.name, "polling");
+    const joined = await socket.timeout(PATIENCE_MS).emitWithAck("chat:join", { chatId: CHAT_ID, lastSequence: 0 });
+    assert.equal(joined.ok, true);
+    const last = await publish(5);
+    await until(() => seen.length >= last, "catch-up and live events over long-polling");
+    assert.deepEqual(seen, range(1, last));
+    assert.equal(socket.io.engine.transport.name, "polling");
+  } finally {
+    socket.close();
+  }
+});

@@ -165,6 +165,24 @@ class InboxIT {
         assertThat(userMessages.get(3).get("deleted").asBoolean()).isTrue();
         assertThat(userMessages.get(3).get("text").isNull()).isTrue();
 
+        // the badges, with the state the edge continues them from, agree with the inbox row
+        HttpResponse<String> agentsBadge = get("/v1/chats/" + chat.chatId() + "/unread?awaitSequence=8", agent);
+        assertThat(agentsBadge.headers().firstValue("X-Read-Model-Stale")).hasValue("false");
+        JsonNode agentsUnread = json(agentsBadge, 200);
+        assertThat(agentsUnread.get("reader").asString()).isEqualTo("agents");
+        assertThat(agentsUnread.get("count").asInt()).isEqualTo(answered.get("agentUnreadCount").asInt()).isEqualTo(1);
+        assertThat(agentsUnread.get("readUpTo").asLong()).isEqualTo(2);
+        assertThat(agentsUnread.get("messages").findValuesAsString("messageId")).containsExactly("m2_" + org.value());
+        assertThat(agentsUnread.get("lastSequence").asLong()).isEqualTo(8);
+        JsonNode userUnread = json(get("/v1/sdk/chats/" + chat.chatId() + "/unread", sdk), 200);
+        assertThat(userUnread.get("reader").asString()).isEqualTo("user");
+        assertThat(userUnread.get("count").asInt()).isEqualTo(answered.get("userUnreadCount").asInt());
+        assertThat(userUnread.get("messages").findValuesAsString("messageId")).containsExactly("m6_" + org.value());
+        assertThat(json(get("/v1/sdk/chats/" + chat.chatId(), sdk), 200).get("unreadCount").asInt()).isEqualTo(1);
+        assertThat(get("/v1/sdk/chats/" + chat.chatId() + "/unread",
+                Map.of("X-Plugin-Key", pluginKey, "X-User-Token", userToken(org, environment, new UserId("usr_other"))))
+                .statusCode()).isEqualTo(404);
+
         HttpResponse<String> stale = get("/v1/chats/" + chat.chatId() + "/messages?awaitSequence=99&awaitMillis=100", agent);
         assertThat(stale.headers().firstValue("X-Read-Model-Stale")).hasValue("true");
     }

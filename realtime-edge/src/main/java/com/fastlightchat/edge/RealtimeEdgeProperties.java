@@ -36,6 +36,7 @@ import java.util.List;
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
  *                       {@code /sdk} connections within this, and a change of the environment's allowed origins
  *                       applies to new connections within this
+ * @param unreadTtl      how long a chat's unread badges stay hot in Redis after its last event
  * @param tokenPreviousSecrets earlier signing keys, still accepted to verify tokens issued before a key rotation
  * @param socketEventRate events one socket may send per second, on average (client requests: joins, typing…)
  * @param socketEventBurst events one socket may send at once before {@code socketEventRate} applies
@@ -64,6 +65,7 @@ public record RealtimeEdgeProperties(
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("60s") Duration presenceTtl,
         @DefaultValue("60s") Duration pluginKeyCacheTtl,
+        @DefaultValue("30d") Duration unreadTtl,
         @DefaultValue List<String> tokenPreviousSecrets,
         @DefaultValue("20") int socketEventRate,
         @DefaultValue("40") int socketEventBurst,

@@ -101,7 +101,7 @@ class AgentNamespaceIT {
     @Test
     void givenUserTokenOrForgedToken_whenConnectingAsAnAgent_thenConnectErrorSaysWhy() throws Exception {
         Object userToken = TestSocket.refused(port, "/agent", Map.of("token",
-                EdgeFixture.userToken(ORG_A, Ids.random("env"), new UserId(Ids.random("usr")))));
+                EdgeFixture.userToken(ORG_A, EdgeFixture.ENVIRONMENT, new UserId(Ids.random("usr")))));
         Object missing = TestSocket.refused(port, "/agent", Map.of());
 
         assertThat(((JSONObject) userToken).getString("message")).isEqualTo("token is of kind user, expected agent");

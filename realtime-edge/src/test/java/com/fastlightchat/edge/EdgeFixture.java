@@ -56,6 +56,8 @@ final class EdgeFixture implements AutoCloseable {
     static final String SECRET = "realtime-edge-it-signing-secret-0123456789";
     static final AccessTokens TOKENS = AccessTokens.fromSecret(SECRET, Clock.systemUTC());
     static final String PLUGIN_KEY = "pk_test_" + Ids.random("it");
+    /** The environment the plugin key opens: user tokens of the tests are issued in it. */
+    static final String ENVIRONMENT = Ids.random("env");
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final Isolation isolation;
@@ -82,7 +84,7 @@ final class EdgeFixture implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        querySide = new QuerySideStandIn(PLUGIN_KEY, TOKENS);
+        querySide = new QuerySideStandIn(PLUGIN_KEY, ENVIRONMENT, TOKENS);
     }
 
     EdgeFixture(Isolation isolation) throws Exception {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PluginKeyIT {
 
     private static final OrganizationId ORG = new OrganizationId(Ids.random("org"));
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
 
     private static EdgeFixture fixture;
     private static int port;
@@ -52,6 +52,15 @@ class PluginKeyIT {
                 "userToken", EdgeFixture.userToken(ORG, ENV, new UserId(Ids.random("usr")))));
 
         assertThat(((JSONObject) error).getString("message")).isEqualTo("plugin key is unknown");
+    }
+
+    @Test
+    void givenPluginKeyOfAnotherEnvironment_whenConnecting_thenRefusedWithAClearMessage() throws Exception {
+        Object error = TestSocket.refused(port, "/sdk", Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
+                "userToken", EdgeFixture.userToken(ORG, Ids.random("env"), new UserId(Ids.random("usr")))));
+
+        assertThat(((JSONObject) error).getString("message"))
+                .isEqualTo("plugin key does not belong to the token's environment");
     }
 
     private static TestSocket widget(String pluginKey) throws Exception {

@@ -4,7 +4,10 @@ import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.auth.TokenClaims;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
+import com.fastlightchat.kernel.event.UnreadMessages;
+import com.fastlightchat.kernel.event.UnreadMessages.Reader;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,9 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Stands in for the query side's HTTP API {@code GET /v1/sdk/environment} (200 for the known plugin key with the
- * environment of the user token it is sent with and the {@link #allowOrigins allowed origins}, 401 otherwise),
- * {@code GET /v1/sdk/chats/{chatId}} and
+ * Stands in for the query side's HTTP API {@code GET /v1/sdk/environment} (200 for the known plugin key, 401
+ * otherwise), {@code GET /v1/sdk/chats/{chatId}} and
  * {@code GET /v1/sdk/chats/{chatId}/messages?after=N&limit=M}: 200 when the plugin key is the known one and the
  * user token's user owns the chat, 404 otherwise (401 without valid credentials), like the real one. Messages are
  * what the test {@link #project projects}: public ones are served, internal notes only count for
@@ -37,6 +39,7 @@ final class QuerySideStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final String pluginKey;
+    private final String environmentId;
     private final AccessTokens tokens;
     private final Map<String, String> chatOwners = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -45,11 +48,15 @@ final class QuerySideStandIn implements AutoCloseable {
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
     private volatile List<String> allowedOrigins = List.of();
-    /** Plugin keys of one environment each, besides the known key (which opens any environment). */
-    private final Map<String, String> environmentKeys = new ConcurrentHashMap<>();
+    /** Further plugin keys, each of another environment. */
+    private final Map<String, String> otherKeys = new ConcurrentHashMap<>();
+    private final Map<String, String> chatOrganizations = new ConcurrentHashMap<>();
+    private final Map<String, UnreadMessages> unread = new ConcurrentHashMap<>();
+    private final AtomicInteger unreadCalls = new AtomicInteger();
 
-    QuerySideStandIn(String pluginKey, AccessTokens tokens) {
+    QuerySideStandIn(String pluginKey, String environmentId, AccessTokens tokens) {
         this.pluginKey = pluginKey;
+        this.environmentId = environmentId;
         this.tokens = tokens;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,27 +65,12 @@ final class QuerySideStandIn implements AutoCloseable {
         }
         server.createContext("/v1/sdk/chats/", this::handle);
         server.createContext("/v1/sdk/environment", this::environment);
+        server.createContext("/v1/chats/", this::agentUnread);
         server.start();
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    /** Another plugin key, which opens only {@code environmentId}. */
-    void environmentKey(String pluginKey, String environmentId) {
-        environmentKeys.put(pluginKey, environmentId);
-    }
-
-    /** Whether {@code key} opens the environment a token was issued for. */
-    private boolean opens(String key, TokenClaims claims) {
-        return pluginKey.equals(key) || (key != null && claims.environmentId() != null
-                && claims.environmentId().equals(environmentKeys.get(key)));
-    }
-
-    /** The allowed origins of the known key's environment from now on (empty: any site). */
-    void allowOrigins(List<String> origins) {
-        this.allowedOrigins = List.copyOf(origins);
     }
 
     void chatOf(String userId, String chatId) {
@@ -89,6 +81,13 @@ final class QuerySideStandIn implements AutoCloseable {
     void project(EventEnvelope envelope) {
         String chatId = envelope.aggregateId();
         lastSequences.merge(chatId, envelope.sequence(), Math::max);
+        chatOrganizations.put(chatId, envelope.organizationId());
+        if (envelope.payload() instanceof ChatEvent event) {
+            for (Reader reader : Reader.values()) {
+                unread.merge(chatId + ":" + reader, UnreadMessages.NONE.apply(reader, envelope.sequence(), event),
+                        (held, ignored) -> held.apply(reader, envelope.sequence(), event));
+            }
+        }
         if (envelope.payload() instanceof MessagePosted posted && posted.visibility() == Visibility.PUBLIC) {
             String json = "{\"messageId\":\"" + posted.messageId().value() + "\",\"chatId\":\"" + chatId
                     + "\",\"sequence\":" + envelope.sequence() + ",\"clientMessageId\":\""
@@ -112,6 +111,31 @@ final class QuerySideStandIn implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The inbox's badge of a chat's reader, as the query side computes it. */
+    int unreadCount(String chatId, Reader reader) {
+        return unread.getOrDefault(chatId + ":" + reader, UnreadMessages.NONE).count();
+    }
+
+    /** How often the edge read a badge. */
+    int unreadCalls() {
+        return unreadCalls.get();
+    }
+
+    /** The allowed origins of the key's environment from now on (empty: any site). */
+    void allowOrigins(List<String> origins) {
+        this.allowedOrigins = List.copyOf(origins);
+    }
+
+    /** Another plugin key, which opens {@code environment}. */
+    void otherKey(String key, String environment) {
+        otherKeys.put(key, environment);
+    }
+
+    /** The environment a plugin key opens, or null. */
+    private String environmentOf(String key) {
+        return pluginKey.equals(key) ? environmentId : key == null ? null : otherKeys.get(key);
+    }
+
     /** How often the edge asked which environment a plugin key opens. */
     int environmentCalls() {
         return environmentCalls.get();
@@ -120,20 +144,15 @@ final class QuerySideStandIn implements AutoCloseable {
     private void environment(HttpExchange exchange) throws IOException {
         try (exchange) {
             environmentCalls.incrementAndGet();
-            TokenClaims claims;
-            try {
-                claims = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER);
-            } catch (InvalidTokenException e) {
-                claims = null;
-            }
-            if (claims == null || !opens(exchange.getRequestHeaders().getFirst("X-Plugin-Key"), claims)) {
+            String environment = environmentOf(exchange.getRequestHeaders().getFirst("X-Plugin-Key"));
+            if (environment == null) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            byte[] body = ("{\"organizationId\":\"" + claims.organizationId() + "\",\"environmentId\":\""
-                    + claims.environmentId() + "\",\"allowedOrigins\":[" + allowedOrigins.stream()
-                    .map(origin -> "\"" + origin + "\"").collect(Collectors.joining(",")) + "]}")
-                    .getBytes(StandardCharsets.UTF_8);
+            String origins = environment.equals(environmentId) ? allowedOrigins.stream()
+                    .map(origin -> "\"" + origin + "\"").collect(Collectors.joining(",")) : "";
+            byte[] body = ("{\"organizationId\":\"org_stand_in\",\"environmentId\":\"" + environment
+                    + "\",\"allowedOrigins\":[" + origins + "]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -143,17 +162,23 @@ final class QuerySideStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring("/v1/sdk/chats/".length());
+            boolean badge = path.endsWith("/unread");
+            if (badge) {
+                path = path.substring(0, path.length() - "/unread".length());
+            }
             boolean messages = path.endsWith("/messages");
             String chatId = messages ? path.substring(0, path.length() - "/messages".length()) : path;
-            (messages ? messageCalls : calls).computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
-            TokenClaims claims;
-            try {
-                claims = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER);
-            } catch (InvalidTokenException e) {
-                claims = null;
+            if (!badge) {
+                (messages ? messageCalls : calls).computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
             }
-            String userId = claims == null ? null : claims.subject();
-            if (claims == null || !opens(exchange.getRequestHeaders().getFirst("X-Plugin-Key"), claims)) {
+            String userId;
+            try {
+                userId = tokens.verify(exchange.getRequestHeaders().getFirst("X-User-Token"), TokenClaims.Kind.USER)
+                        .subject();
+            } catch (InvalidTokenException e) {
+                userId = null;
+            }
+            if (userId == null || environmentOf(exchange.getRequestHeaders().getFirst("X-Plugin-Key")) == null) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
@@ -161,12 +186,49 @@ final class QuerySideStandIn implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = (messages ? messagePage(chatId, exchange.getRequestURI().getQuery())
+            byte[] body = (badge ? badge(chatId, Reader.USER)
+                    : messages ? messagePage(chatId, exchange.getRequestURI().getQuery())
                     : "{\"chatId\":\"" + chatId + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** {@code GET /v1/chats/{chatId}/unread} for an agent of the chat's organization. */
+    private void agentUnread(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring("/v1/chats/".length());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String organizationId;
+            try {
+                organizationId = tokens.verify(authorization == null ? null : authorization.substring(7),
+                        TokenClaims.Kind.AGENT).organizationId();
+            } catch (InvalidTokenException e) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            String chatId = path.substring(0, Math.max(0, path.length() - "/unread".length()));
+            if (!path.endsWith("/unread") || !organizationId.equals(chatOrganizations.get(chatId))) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = badge(chatId, Reader.AGENTS).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private String badge(String chatId, Reader reader) {
+        unreadCalls.incrementAndGet();
+        UnreadMessages state = unread.getOrDefault(chatId + ":" + reader, UnreadMessages.NONE);
+        String messages = state.messages().stream()
+                .map(m -> "{\"sequence\":" + m.sequence() + ",\"messageId\":\"" + m.messageId() + "\"}")
+                .collect(Collectors.joining(","));
+        return "{\"chatId\":\"" + chatId + "\",\"reader\":\"" + reader.name().toLowerCase(Locale.ROOT)
+                + "\",\"lastSequence\":" + lastSequences.getOrDefault(chatId, 0L) + ",\"count\":" + state.count()
+                + ",\"readUpTo\":" + state.readUpTo() + ",\"messages\":[" + messages + "]}";
     }
 
     private String messagePage(String chatId, String query) {

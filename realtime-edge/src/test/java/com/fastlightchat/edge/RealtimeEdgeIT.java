@@ -61,6 +61,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ class RealtimeEdgeIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        querySide = new QuerySideStandIn(PLUGIN_KEY, TOKENS);
+        querySide = new QuerySideStandIn(PLUGIN_KEY, ENV.value(), TOKENS);
         ISOLATION.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("flc.edge.token-secret", () -> SECRET);
         registry.add("flc.edge.socket-host", () -> "127.0.0.1");
@@ -153,7 +154,10 @@ class RealtimeEdgeIT {
         Socket socket = connected(userToken(user));
         List<JSONObject> received = receive(socket);
 
-        assertThat(fields(join(socket, chat))).isEqualTo(Map.of("ok", true, "chatId", chat.value(),
+        JSONObject joined = join(socket, chat);
+        assertThat(fields(joined.getJSONObject("unread"))).isEqualTo(Map.of("count", 0, "asOf", 0));
+        joined.remove("unread");
+        assertThat(fields(joined)).isEqualTo(Map.of("ok", true, "chatId", chat.value(),
                 "lastSequence", 0, "complete", true));
         MessagePosted note = message(chat, Visibility.INTERNAL, Actor.agent("ag_1"), "internal: VIP customer");
         MessagePosted reply = message(chat, Visibility.PUBLIC, Actor.agent("ag_1"), "Hi, how can we help?");
@@ -314,10 +318,11 @@ class RealtimeEdgeIT {
 
     private static List<JSONObject> receive(Socket socket) {
         List<JSONObject> received = new CopyOnWriteArrayList<>();
-        // Every widget hears team.availability on connect; these tests look at chats only.
+        // Every widget hears team.availability on connect, and badges as messages arrive (UnreadBadgesIT); these
+        // tests look at chats' streams only.
         socket.on("chat.event", args -> {
             JSONObject event = (JSONObject) args[0];
-            if (!"team.availability".equals(event.optString("type"))) {
+            if (!Set.of("team.availability", "unread").contains(event.optString("type"))) {
                 received.add(event);
             }
         });

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class RedisOutageIT {
 
     private static final OrganizationId ORG = new OrganizationId(Ids.random("org"));
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
 
     @TempDir
     static Path data;

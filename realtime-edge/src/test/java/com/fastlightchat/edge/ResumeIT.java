@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class ResumeIT {
 
     private static final OrganizationId ORG = new OrganizationId(Ids.random("org"));
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
 
     private static EdgeFixture fixture;
     private static int port;

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 class SlowClientIT {
 
     private static final OrganizationId ORG = new OrganizationId(Ids.random("org"));
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
     /** Enough to fill loopback socket buffers (several MB) many times over. */
     private static final int EVENTS = 1000;
     private static final String TEXT = "x".repeat(16 * 1024);

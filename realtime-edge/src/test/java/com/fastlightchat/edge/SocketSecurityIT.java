@@ -53,7 +53,7 @@ class SocketSecurityIT {
 
     static final OrganizationId ORG_A = new OrganizationId(Ids.random("org"));
     static final OrganizationId ORG_B = new OrganizationId(Ids.random("org"));
-    static final String ENV_A = Ids.random("env");
+    static final String ENV_A = EdgeFixture.ENVIRONMENT;
     static final String ENV_B = Ids.random("env");
     static final String PLUGIN_KEY_B = "pk_b_" + Ids.random("it");
     static final UserId ALICE = new UserId(Ids.random("usr"));
@@ -69,13 +69,17 @@ class SocketSecurityIT {
 
     static EdgeFixture fixture;
     static int port;
+    /** An instance with tiny socket budgets that asks the query side about plugin keys every time. */
+    static int strictPort;
     static long sequenceA;
 
     @BeforeContainer
     static void start() throws Exception {
         fixture = new EdgeFixture(TestServers.shared().isolate(SocketSecurityIT.class));
         port = fixture.startEdge(Map.of("flc.edge.socket-event-rate", 10_000, "flc.edge.socket-event-burst", 10_000));
-        fixture.querySide().environmentKey(PLUGIN_KEY_B, ENV_B);
+        strictPort = fixture.startEdge(Map.of("flc.edge.socket-event-rate", 1, "flc.edge.socket-event-burst", 3,
+                "flc.edge.socket-abuse-limit", 5, "flc.edge.plugin-key-cache-ttl", "1ms"));
+        fixture.querySide().otherKey(PLUGIN_KEY_B, ENV_B);
         fixture.querySide().chatOf(ALICE.value(), CHAT_A.value());
         fixture.querySide().chatOf(BOB.value(), CHAT_B.value());
         postToA("first words of A");
@@ -102,7 +106,8 @@ class SocketSecurityIT {
         Object refusal = TestSocket.refused(port, "/sdk", Map.of("pluginKey", PLUGIN_KEY_B,
                 "userToken", EdgeFixture.userToken(ORG_A, ENV_A, ALICE)));
 
-        assertThat(((JSONObject) refusal).getString("message")).isEqualTo("plugin key is unknown");
+        assertThat(((JSONObject) refusal).getString("message"))
+                .isEqualTo("plugin key does not belong to the token's environment");
     }
 
     @Example
@@ -178,15 +183,14 @@ class SocketSecurityIT {
 
     @Example
     void givenAnAllowlist_whenAPageOfAnotherSiteConnects_thenRefused_andAnAllowedPageOrAnAppConnects() throws Exception {
-        String environment = Ids.random("env");
         fixture.querySide().allowOrigins(List.of("https://shop.example.com"));
         try {
             Map<String, String> auth = Map.of("pluginKey", EdgeFixture.PLUGIN_KEY,
-                    "userToken", EdgeFixture.userToken(ORG_A, environment, new UserId(Ids.random("usr"))));
+                    "userToken", EdgeFixture.userToken(ORG_A, ENV_A, new UserId(Ids.random("usr"))));
 
-            Object refusal = TestSocket.refused(port, "/sdk", auth, Map.of("Origin", "https://evil.example"));
-            try (TestSocket page = TestSocket.connect(port, "/sdk", auth, Map.of("Origin", "https://shop.example.com"));
-                 TestSocket app = TestSocket.connect(port, "/sdk", auth)) {
+            Object refusal = TestSocket.refused(strictPort, "/sdk", auth, Map.of("Origin", "https://evil.example"));
+            try (TestSocket page = TestSocket.connect(strictPort, "/sdk", auth, Map.of("Origin", "https://shop.example.com"));
+                 TestSocket app = TestSocket.connect(strictPort, "/sdk", auth)) {
                 assertThat(((JSONObject) refusal).getString("message")).isEqualTo("origin is not allowed for this plugin key");
                 assertThat(page.connected()).isTrue();
                 assertThat(app.connected()).isTrue();
@@ -200,9 +204,7 @@ class SocketSecurityIT {
 
     @Example
     void givenASocketOverItsEventBudget_whenItKeepsSending_thenRateLimitedAcksAndSignal_thenDisconnected() throws Exception {
-        int limited = fixture.startEdge(Map.of("flc.edge.socket-event-rate", 1, "flc.edge.socket-event-burst", 3,
-                "flc.edge.socket-abuse-limit", 5));
-        try (TestSocket socket = TestSocket.user(limited, ORG_A, ENV_A, ALICE)) {
+        try (TestSocket socket = TestSocket.user(strictPort, ORG_A, ENV_A, ALICE)) {
             JSONObject leave = new JSONObject().put("chatId", CHAT_A.value());
             List<JSONObject> acks = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /** Agent presence from the agent event stream: to the dashboard as is, to the widget as "team is online". */
 class TeamAvailabilityIT {
 
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
 
     private static EdgeFixture fixture;
     private static int port;

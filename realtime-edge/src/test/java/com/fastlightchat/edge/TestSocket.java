@@ -85,9 +85,10 @@ final class TestSocket implements AutoCloseable {
         return new TestSocket(IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options));
     }
 
-    private static final Set<String> TEAM_SIGNALS = Set.of("team.availability", "agent.presence");
+    /** Signals about the team and badges, which arrive whatever the test does with chats. */
+    private static final Set<String> TEAM_SIGNALS = Set.of("team.availability", "agent.presence", "unread");
 
-    /** Every {@code chat.event} so far, except the team's presence signals. */
+    /** Every {@code chat.event} so far, except the team's presence signals and unread badges. */
     List<JSONObject> received() {
         return received.stream().filter(event -> !TEAM_SIGNALS.contains(event.optString("type"))).toList();
     }

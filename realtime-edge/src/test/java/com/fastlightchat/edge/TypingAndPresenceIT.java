@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 class TypingAndPresenceIT {
 
     private static final OrganizationId ORG = new OrganizationId(Ids.random("org"));
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
 
     private static EdgeFixture fixture;
     private static int port;

@@ -73,10 +73,13 @@ class WalkingSkeletonIT {
                 .setReconnection(false)
                 .build();
         Socket socket = IO.socket(URI.create(stack.edgeUrl() + "/sdk"), options);
+        List<JSONObject> badges = new CopyOnWriteArrayList<>();
         socket.on("chat.event", args -> {
             JSONObject event = (JSONObject) args[0];
             if (event.optString("type").equals("message.posted")) {
                 pushed.add(event);
+            } else if (event.optString("type").equals("unread")) {
+                badges.add(event);
             }
         });
         socket.on(Socket.EVENT_CONNECT, args ->
@@ -116,6 +119,21 @@ class WalkingSkeletonIT {
             assertThat(eventsInStore(chatId)).isEqualTo(2);
             assertThat(messages(chatId, sdk)).hasSize(1);
             assertThat(pushed).hasSize(1);
+
+            // an agent replies: the widget's unread badge arrives, and it is the query side's number
+            String login = JSON.writeValueAsString(Map.of("login", stack.demo().agentLogin(),
+                    "password", stack.demo().agentPassword()));
+            String accessToken = post("/v1/auth/login", Map.of(), login, 200).get("accessToken").asString();
+            post("/v1/chats/" + chatId + "/messages", Map.of("Authorization", "Bearer " + accessToken),
+                    JSON.writeValueAsString(Map.of("clientMessageId", "cm-" + UUID.randomUUID(), "text", "Hi!")), 201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> badges.stream().anyMatch(b -> b.optLong("asOf") >= 3));
+            JSONObject badge = badges.getLast();
+            assertThat(badge.getString("reader")).isEqualTo("user");
+            assertThat(badge.getInt("count")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get(stack.queryUrl() + "/v1/sdk/chats/"
+                    + chatId + "/unread?awaitSequence=3", sdk).body()).get("lastSequence").asLong() >= 3);
+            assertThat(JSON.readTree(get(stack.queryUrl() + "/v1/sdk/chats/" + chatId, sdk).body())
+                    .get("unreadCount").asInt()).isEqualTo(badge.getInt("count"));
         } finally {
             socket.disconnect();
             socket.close();

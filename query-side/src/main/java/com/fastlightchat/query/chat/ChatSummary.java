@@ -22,6 +22,9 @@ import com.fastlightchat.kernel.event.ChatEvent.MessagePosted;
 import com.fastlightchat.kernel.event.ChatEvent.Priority;
 import com.fastlightchat.kernel.event.ChatEvent.Visibility;
 import com.fastlightchat.kernel.event.MessageContent;
+import com.fastlightchat.kernel.event.UnreadMessages;
+import com.fastlightchat.kernel.event.UnreadMessages.Reader;
+import com.fastlightchat.kernel.event.UnreadMessages.Unread;
 import org.springframework.data.annotation.Id;
 
 import java.time.Instant;
@@ -39,7 +42,8 @@ import java.util.List;
  * @param teamId          the team handling the chat, or null
  * @param lastMessage     the last public message, or null before the first one
  * @param lastActivityAt  time of the latest activity: opened, message posted (notes too), snoozed, closed, reopened
- * @param unreadForUser   public agent and bot messages after the user's read mark ({@code userReadUpTo})
+ * @param unreadForUser   public agent and bot messages after the user's read mark ({@code userReadUpTo}), as
+ *                        {@link UnreadMessages} defines them
  * @param unreadForAgents user messages after the highest read mark of any agent ({@code agentsReadUpTo})
  * @param waitingSince    since when the user waits for a human agent's public reply (creation, or reopen), or null
  * @param firstResponseAt the first public reply of a human agent, ever
@@ -71,14 +75,16 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
                               Instant postedAt, Instant editedAt, boolean deleted) {
     }
 
-    /** A message counted as unread. */
-    public record Unread(long sequence, String messageId) {
-    }
-
     public ChatSummary {
         tags = tags == null ? List.of() : List.copyOf(tags);
         unreadForUser = unreadForUser == null ? List.of() : List.copyOf(unreadForUser);
         unreadForAgents = unreadForAgents == null ? List.of() : List.copyOf(unreadForAgents);
+    }
+
+    /** What {@code reader} has not read yet: the inbox's badge. */
+    public UnreadMessages unread(Reader reader) {
+        return reader == Reader.USER ? new UnreadMessages(userReadUpTo, unreadForUser)
+                : new UnreadMessages(agentsReadUpTo, unreadForAgents);
     }
 
     /**
@@ -109,12 +115,6 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
                     Actor.Kind kind = posted.author().kind();
                     b.lastMessage = new LastMessage(posted.messageId().value(), sequence, kind,
                             preview(posted.content()), posted.content().attachments().size(), at, null, false);
-                    Unread unread = new Unread(sequence, posted.messageId().value());
-                    if (kind == Actor.Kind.USER) {
-                        b.unreadForAgents.add(unread);
-                    } else if (kind == Actor.Kind.AGENT || kind == Actor.Kind.BOT) {
-                        b.unreadForUser.add(unread);
-                    }
                     if (kind == Actor.Kind.AGENT) {
                         b.waitingSince = null;
                         if (b.firstResponseAt == null) {
@@ -137,17 +137,12 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
                     b.lastMessage = new LastMessage(last.messageId(), last.sequence(), last.authorKind(), null, 0,
                             last.postedAt(), last.editedAt(), true);
                 }
-                String messageId = deleted.messageId().value();
-                b.unreadForUser.removeIf(u -> u.messageId().equals(messageId));
-                b.unreadForAgents.removeIf(u -> u.messageId().equals(messageId));
             }
-            case ChatReadByUser read -> {
-                b.userReadUpTo = Math.max(b.userReadUpTo, read.upTo());
-                b.unreadForUser.removeIf(u -> u.sequence() <= read.upTo());
+            case ChatReadByUser ignored -> {
+                // unread counts below
             }
-            case ChatReadByAgent read -> {
-                b.agentsReadUpTo = Math.max(b.agentsReadUpTo, read.upTo());
-                b.unreadForAgents.removeIf(u -> u.sequence() <= read.upTo());
+            case ChatReadByAgent ignored -> {
+                // unread counts below
             }
             case ChatAssigned assigned -> {
                 b.assigneeId = assigned.agentId() == null ? null : assigned.agentId().value();
@@ -197,6 +192,13 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
                 }
             }
         }
+        UnreadMessages forUser = new UnreadMessages(b.userReadUpTo, b.unreadForUser).apply(Reader.USER, sequence, event);
+        b.userReadUpTo = forUser.readUpTo();
+        b.unreadForUser = forUser.messages();
+        UnreadMessages forAgents = new UnreadMessages(b.agentsReadUpTo, b.unreadForAgents)
+                .apply(Reader.AGENTS, sequence, event);
+        b.agentsReadUpTo = forAgents.readUpTo();
+        b.unreadForAgents = forAgents.messages();
         if (b.lastActivityAt == null) {
             b.lastActivityAt = at;
         }
@@ -227,9 +229,9 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
         Priority priority;
         LastMessage lastMessage;
         Instant lastActivityAt;
-        final List<Unread> unreadForUser;
+        List<Unread> unreadForUser;
         long userReadUpTo;
-        final List<Unread> unreadForAgents;
+        List<Unread> unreadForAgents;
         long agentsReadUpTo;
         Instant waitingSince;
         Instant firstResponseAt;
@@ -252,9 +254,9 @@ public record ChatSummary(@Id String chatId, String organizationId, String envir
             priority = s.priority;
             lastMessage = s.lastMessage;
             lastActivityAt = s.lastActivityAt;
-            unreadForUser = new ArrayList<>(s.unreadForUser);
+            unreadForUser = s.unreadForUser;
             userReadUpTo = s.userReadUpTo;
-            unreadForAgents = new ArrayList<>(s.unreadForAgents);
+            unreadForAgents = s.unreadForAgents;
             agentsReadUpTo = s.agentsReadUpTo;
             waitingSince = s.waitingSince;
             firstResponseAt = s.firstResponseAt;

@@ -1,5 +1,6 @@
 package com.fastlightchat.query.chat;
 
+import com.fastlightchat.kernel.event.UnreadMessages;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
 import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.ChatEvent.Priority;
@@ -152,14 +153,14 @@ class ChatSummaryTest {
                 .note("ag_1", "m4", "note")     // 5
                 .botSays("m5", "bot");          // 6
         ChatSummary before = replay(story.events());
-        assertThat(before.unreadForAgents()).extracting(ChatSummary.Unread::messageId).containsExactly("m1", "m2");
-        assertThat(before.unreadForUser()).extracting(ChatSummary.Unread::messageId).containsExactly("m3", "m5");
+        assertThat(before.unreadForAgents()).extracting(UnreadMessages.Unread::messageId).containsExactly("m1", "m2");
+        assertThat(before.unreadForUser()).extracting(UnreadMessages.Unread::messageId).containsExactly("m3", "m5");
 
         story.readByAgent("ag_1", 2).readByAgent("ag_2", 3).readByAgent("ag_1", 2).readByUser(4);
         ChatSummary after = replay(story.events());
         assertThat(after.unreadForAgents()).isEmpty();
         assertThat(after.agentsReadUpTo()).isEqualTo(3);
-        assertThat(after.unreadForUser()).extracting(ChatSummary.Unread::messageId).containsExactly("m5");
+        assertThat(after.unreadForUser()).extracting(UnreadMessages.Unread::messageId).containsExactly("m5");
 
         ChatSummary deleted = replay(story.deleted("m5", new Actor(Actor.Kind.BOT, "bot_1")).events());
         assertThat(deleted.unreadForUser()).isEmpty();

@@ -6,6 +6,8 @@ import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.SdkNamespace;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.edge.socket.SocketRateLimit;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +23,8 @@ class AgentConfiguration {
 
     @Bean
     ChatRequestHandlers agentRequests(AgentNamespace namespace, ChatDelivery delivery, Typing typing,
+                                      UnreadBadges badges, QuerySideUnread querySideUnread,
                                       SocketRateLimit.Settings limits) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, limits);
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread, limits);
     }
 }

@@ -12,6 +12,8 @@ import com.fastlightchat.edge.delivery.Subscriber;
 import com.fastlightchat.edge.sdk.Rooms;
 import com.fastlightchat.edge.sdk.SdkNamespace;
 import com.fastlightchat.edge.socket.ChatCaller;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadSource;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.edge.socket.SocketEmitter;
 import com.fastlightchat.kernel.auth.AccessTokens;
@@ -63,6 +65,11 @@ public final class AgentNamespace {
         @Override
         public CatchUp.Fallback fallback() {
             return CatchUp.Fallback.NONE;
+        }
+
+        @Override
+        public UnreadSource unreadSource(QuerySideUnread querySide) {
+            return querySide.forAgent(token);
         }
     }
 

@@ -203,7 +203,7 @@ public final class ClientEvents {
     }
 
     /** {@code {v, type, name1: value1, …}} in that order, for the small signals (placeholders, typing, presence). */
-    private static Map<String, Object> signal(String type, Object... namesAndValues) {
+    public static Map<String, Object> signal(String type, Object... namesAndValues) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("v", VERSION);
         body.put("type", type);

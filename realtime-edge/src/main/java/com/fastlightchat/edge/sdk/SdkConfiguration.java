@@ -11,6 +11,8 @@ import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.edge.socket.SocketRateLimit;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,8 +65,9 @@ class SdkConfiguration {
 
     @Bean
     ChatRequestHandlers sdkRequests(SdkNamespace namespace, ChatDelivery delivery, Typing typing,
+                                    UnreadBadges badges, QuerySideUnread querySideUnread,
                                     SocketRateLimit.Settings limits) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, limits);
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread, limits);
     }
 
     @Bean

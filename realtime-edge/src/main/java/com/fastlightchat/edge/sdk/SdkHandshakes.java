@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  *
  * <p>Credentials are read from the Socket.IO v4 {@code auth} payload {@code {pluginKey, userToken}}; a field missing
  * there is taken from the query parameter of the same name. The user token is verified here (signature, expiry,
- * kind {@code USER}, an environment present), then the plugin key must open the token's environment now
- * ({@link PluginKeys}: the query side, remembered in Redis for a minute), and a browser's {@code Origin} must be among
- * that environment's allowed origins when it has any ({@link OriginAllowlist}). When the query side cannot tell, the
+ * kind {@code USER}, an environment present), then the plugin key must be one an environment has now
+ * ({@link PluginKeys}: the query side, remembered in Redis for a minute) of the environment the token was issued
+ * in, and a browser's {@code Origin} must be among that environment's allowed origins when it has any
+ * ({@link OriginAllowlist}). When the query side cannot tell, the
  * connection is let in: the query side checks key and token together on every {@code chat:join}, so no chat is
  * ever joined with a key that does not match the token.
  */
@@ -56,9 +57,12 @@ public final class SdkHandshakes {
             throw new InvalidTokenException("plugin key is missing or malformed");
         }
         SdkSession session = session(pluginKey, userToken);
-        PluginKeys.Answer answer = pluginKeys.check(pluginKey, userToken, session.environmentId());
+        PluginKeys.Answer answer = pluginKeys.check(pluginKey);
         switch (answer.verdict()) {
             case KNOWN -> {
+                if (!answer.environmentId().equals(session.environmentId())) {
+                    throw new InvalidTokenException("plugin key does not belong to the token's environment");
+                }
                 String origin = handshake == null ? null : handshake.getHttpHeaders().get(HttpHeaderNames.ORIGIN);
                 if (origin != null && !OriginAllowlist.allows(answer.allowedOrigins(), origin)) {
                     throw new InvalidTokenException("origin is not allowed for this plugin key");

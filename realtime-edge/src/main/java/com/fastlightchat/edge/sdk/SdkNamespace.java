@@ -16,6 +16,8 @@ import com.fastlightchat.edge.live.TeamAvailability;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatCaller;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadSource;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
 import com.fastlightchat.edge.socket.Connections;
 import com.fastlightchat.edge.socket.SocketEmitter;
@@ -82,6 +84,11 @@ public final class SdkNamespace {
         @Override
         public CatchUp.Fallback fallback() {
             return messages.forSession(session);
+        }
+
+        @Override
+        public UnreadSource unreadSource(QuerySideUnread querySide) {
+            return querySide.forUser(session.pluginKey(), session.userToken());
         }
     }
 

@@ -1,6 +1,10 @@
 package com.fastlightchat.edge.socket;
 
 import com.fastlightchat.edge.delivery.CatchUp;
+import com.fastlightchat.edge.delivery.ClientEvents;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadSource;
+import com.fastlightchat.kernel.event.UnreadMessages;
 import com.fastlightchat.edge.delivery.Subscriber;
 import com.fastlightchat.kernel.event.Actor;
 
@@ -39,4 +43,13 @@ public interface ChatCaller {
 
     /** Where to read what the recent-events window cannot answer. */
     CatchUp.Fallback fallback();
+
+    /** Whose unread badges the caller sees: the end user's own, or the agents'. */
+    default UnreadMessages.Reader reader() {
+        return subscriber().audience() == ClientEvents.Audience.USER ? UnreadMessages.Reader.USER
+                : UnreadMessages.Reader.AGENTS;
+    }
+
+    /** Reads the caller's badges from the query side with the caller's own credentials. */
+    UnreadSource unreadSource(QuerySideUnread querySide);
 }

@@ -8,6 +8,10 @@ import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.delivery.ClientEvents;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.Rooms;
+import com.fastlightchat.edge.unread.QuerySideUnread;
+import com.fastlightchat.edge.unread.UnreadBadges;
+import com.fastlightchat.edge.unread.UnreadSource;
+import com.fastlightchat.edge.unread.UnreadState;
 import com.fastlightchat.kernel.id.Ids;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -61,14 +66,23 @@ public final class ChatRequestHandlers implements AutoCloseable {
     private final ChatDelivery delivery;
     private final Typing typing;
     private final ExecutorService blocking;
+    private final UnreadBadges badges;
     private final SocketRateLimit.Settings limits;
 
     public ChatRequestHandlers(SocketIONamespace namespace, ChatDelivery delivery, Typing typing,
-                               SocketRateLimit.Settings limits) {
+                               UnreadBadges badges, QuerySideUnread querySideUnread, SocketRateLimit.Settings limits) {
         this.namespace = namespace;
         this.delivery = delivery;
         this.typing = typing;
+        this.badges = badges;
         this.limits = limits;
+        // After the namespace's own connect listener, which authenticated the socket: its badges' credentials.
+        namespace.addConnectListener(client -> {
+            ChatCaller caller = client.get(CALLER);
+            if (caller != null) {
+                client.set(UnreadBadges.SOURCE, caller.unreadSource(querySideUnread));
+            }
+        });
         this.blocking = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(namespace.getName().substring(1) + "-request-", 0).factory());
         on(ChatRequests.JOIN, ChatRequests.Join.class, this::onJoin);
@@ -166,7 +180,15 @@ public final class ChatRequestHandlers implements AutoCloseable {
         }
         client.joinRoom(Rooms.chat(chatId));
         long lastSequence = request.lastSequence() == null ? 0 : request.lastSequence();
-        delivery.resume(caller.subscriber(), chatId, lastSequence, caller.fallback(), answer);
+        UnreadSource source = client.get(UnreadBadges.SOURCE);
+        Optional<UnreadState> unread = badges.forJoin(chatId, caller.reader(),
+                source == null ? UnreadSource.NONE : source);
+        delivery.resume(caller.subscriber(), chatId, lastSequence, caller.fallback(), summary -> {
+            Map<String, Object> body = new LinkedHashMap<>(summary);
+            unread.ifPresent(state -> body.put("unread", Map.of("count", state.unread().count(),
+                    "asOf", state.sequence())));
+            answer.accept(body);
+        });
         if (namespace.getClient(client.getSessionId()) == null) {
             client.leaveRoom(Rooms.chat(chatId)); // disconnected while we were at it
             delivery.subscriptions().remove(caller.subscriber());

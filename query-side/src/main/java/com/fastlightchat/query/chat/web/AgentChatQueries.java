@@ -1,6 +1,7 @@
 package com.fastlightchat.query.chat.web;
 
 import com.fastlightchat.kernel.auth.AgentIdentity;
+import com.fastlightchat.kernel.event.UnreadMessages.Reader;
 import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.query.chat.ChatSummary;
 import com.fastlightchat.query.chat.Chats;
@@ -87,6 +88,16 @@ public class AgentChatQueries {
         Ids.require(chatId, "chatId");
         return chats.find(chatId).filter(chat -> inOrganization(agent, chat)).map(ChatView::of)
                 .orElseThrow(() -> Rejection.notFound("chat"));
+    }
+
+    /** The agents' unread badge of a chat, with the state it is folded from; read-your-writes as for messages. */
+    @GetMapping("/v1/chats/{chatId}/unread")
+    public ResponseEntity<UnreadView> unread(AgentIdentity agent, @PathVariable String chatId,
+                                             @RequestParam(defaultValue = "0") long awaitSequence,
+                                             @RequestParam(defaultValue = "2000") long awaitMillis) {
+        Ids.require(chatId, "chatId");
+        return UnreadView.of(chats, chatId, chat -> inOrganization(agent, chat), Reader.AGENTS, awaitSequence,
+                awaitMillis);
     }
 
     /** A chat's messages with internal notes; paging and read-your-writes exactly as for the SDK. */

@@ -1,6 +1,7 @@
 package com.fastlightchat.query.chat.web;
 
 import com.fastlightchat.kernel.auth.SdkIdentity;
+import com.fastlightchat.kernel.event.UnreadMessages.Reader;
 import com.fastlightchat.query.chat.ChatSummary;
 import com.fastlightchat.query.chat.Chats;
 import com.fastlightchat.query.chat.web.MessagePages.MessagePage;
@@ -19,9 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SdkChatQueries {
 
-    /** What an end user sees of their chat. */
+    /**
+     * What an end user sees of their chat.
+     *
+     * @param unreadCount public agent and bot messages the user has not read (the widget's badge)
+     */
     public record SdkChat(String chatId, String organizationId, String environmentId, String userId,
-                          long lastSequence) {
+                          long lastSequence, int unreadCount) {
     }
 
     private final Chats chats;
@@ -36,7 +41,15 @@ public class SdkChatQueries {
     public SdkChat chat(SdkIdentity caller, @PathVariable String chatId) {
         ChatSummary chat = chats.find(chatId).filter(c -> owns(caller, c)).orElseThrow(() -> Rejection.notFound("chat"));
         return new SdkChat(chat.chatId(), chat.organizationId(), chat.environmentId(), chat.userId(),
-                chat.lastSequence());
+                chat.lastSequence(), chat.unread(Reader.USER).count());
+    }
+
+    /** The user's unread badge of their chat, with the state it is folded from; read-your-writes as for messages. */
+    @GetMapping("/v1/sdk/chats/{chatId}/unread")
+    public ResponseEntity<UnreadView> unread(SdkIdentity caller, @PathVariable String chatId,
+                                             @RequestParam(defaultValue = "0") long awaitSequence,
+                                             @RequestParam(defaultValue = "2000") long awaitMillis) {
+        return UnreadView.of(chats, chatId, chat -> owns(caller, chat), Reader.USER, awaitSequence, awaitMillis);
     }
 
     /**

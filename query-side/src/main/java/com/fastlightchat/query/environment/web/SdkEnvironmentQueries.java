@@ -1,11 +1,8 @@
 package com.fastlightchat.query.environment.web;
 
-import com.fastlightchat.kernel.auth.InvalidTokenException;
-import com.fastlightchat.kernel.auth.SdkAuthenticator;
 import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
 import com.fastlightchat.query.environment.Environments;
 import com.fastlightchat.web.Callers;
-import com.fastlightchat.web.Rejection;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,10 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * {@code GET /v1/sdk/environment} with {@code X-Plugin-Key}: the environment the key currently opens and its allowed
- * origins, or 401 for a key no environment has (unknown, or rotated away). With {@code X-User-Token} as well, the
- * token must have been issued for that environment (else 401). The realtime edge checks its {@code /sdk} handshakes
- * with it.
+ * {@code GET /v1/sdk/environment} with {@code X-Plugin-Key} only: the environment the key currently opens and its
+ * allowed origins, or 401 for a key no environment has (unknown, or rotated away). The realtime edge checks its
+ * {@code /sdk} handshakes with it.
  */
 @RestController
 public class SdkEnvironmentQueries {
@@ -26,24 +22,14 @@ public class SdkEnvironmentQueries {
     }
 
     private final Environments environments;
-    private final SdkAuthenticator sdk;
 
-    public SdkEnvironmentQueries(Environments environments, SdkAuthenticator sdk) {
+    public SdkEnvironmentQueries(Environments environments) {
         this.environments = environments;
-        this.sdk = sdk;
     }
 
     @GetMapping("/v1/sdk/environment")
     public SdkEnvironment environment(EnvironmentRef caller,
-                                      @RequestHeader(name = Callers.PLUGIN_KEY_HEADER) String pluginKey,
-                                      @RequestHeader(name = Callers.USER_TOKEN_HEADER, required = false) String userToken) {
-        if (userToken != null) {
-            try {
-                sdk.authenticate(pluginKey, userToken);
-            } catch (InvalidTokenException e) {
-                throw Rejection.unauthenticated(e.getMessage());
-            }
-        }
+                                      @RequestHeader(name = Callers.PLUGIN_KEY_HEADER) String pluginKey) {
         return new SdkEnvironment(caller.organizationId(), caller.environmentId(),
                 environments.allowedOrigins(pluginKey).orElse(List.of()));
     }

@@ -1,10 +1,9 @@
 package com.fastlightchat.edge.sdk.access;
 
 import com.fastlightchat.kernel.envelope.KernelJson;
+import com.fastlightchat.kernel.id.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
 /**
- * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key} and the token as
- * {@code X-User-Token}: 200 is known (with the environment's {@code allowedOrigins}), 401 unknown (no such key, or the
- * token is not of its environment); anything else, or no answer in time, is unavailable.
+ * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key}: 200 is known (with
+ * the environment it names and that environment's {@code allowedOrigins}), 401 unknown; anything else, or no answer in
+ * time, is unavailable.
  */
 public final class QuerySidePluginKeys implements PluginKeys {
 
@@ -35,25 +37,24 @@ public final class QuerySidePluginKeys implements PluginKeys {
     }
 
     @Override
-    public Answer check(String pluginKey, String userToken, String environmentId) {
+    public Answer check(String pluginKey) {
         HttpRequest request = HttpRequest.newBuilder(environmentUrl)
                 .timeout(timeout)
                 .header(QuerySideChatAccess.PLUGIN_KEY_HEADER, pluginKey)
-                .header(QuerySideChatAccess.USER_TOKEN_HEADER, userToken)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
-                case 200 -> Answer.known(allowedOrigins(response.body()));
+                case 200 -> environmentOf(response.body());
                 case 401 -> Answer.UNKNOWN;
                 default -> {
                     log.warn("query side answered {} for a plugin key", response.statusCode());
                     yield Answer.UNAVAILABLE;
                 }
             };
-        } catch (IOException | JacksonException e) {
+        } catch (IOException e) {
             log.warn("query side did not answer for a plugin key: {}", e.toString());
             return Answer.UNAVAILABLE;
         } catch (InterruptedException e) {
@@ -62,10 +63,19 @@ public final class QuerySidePluginKeys implements PluginKeys {
         }
     }
 
-    private static List<String> allowedOrigins(String body) {
-        List<String> origins = new ArrayList<>();
-        JsonNode answer = KernelJson.mapper().readTree(body);
-        answer.path("allowedOrigins").forEach(origin -> origins.add(origin.asString()));
-        return origins;
+    private static Answer environmentOf(String body) {
+        try {
+            JsonNode answer = KernelJson.mapper().readTree(body);
+            String environmentId = answer.path("environmentId").asString(null);
+            if (environmentId != null && Ids.FORMAT.matcher(environmentId).matches()) {
+                List<String> origins = new ArrayList<>();
+                answer.path("allowedOrigins").forEach(origin -> origins.add(origin.asString()));
+                return Answer.known(environmentId, origins);
+            }
+        } catch (JacksonException e) {
+            // falls through
+        }
+        log.warn("query side answered a plugin key without a valid environment");
+        return Answer.UNAVAILABLE;
     }
 }

@@ -6,11 +6,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * Positive answers of the query side remembered in Redis for {@code ttl}, one key each (with a value when the answer
- * has one). Redis failures are logged
+ * Positive answers of the query side remembered in Redis for {@code ttl}, one key each. Redis failures are logged
  * and count as "not remembered", so the caller asks the query side.
  */
 final class RememberedAnswers {
@@ -26,26 +24,21 @@ final class RememberedAnswers {
     }
 
     boolean remembered(String key) {
+        return recall(key) != null;
+    }
+
+    /** The value remembered under {@code key}, or null (also when Redis does not answer). */
+    String recall(String key) {
         try {
-            return Boolean.TRUE.equals(redis.hasKey(key));
+            return redis.opsForValue().get(key);
         } catch (DataAccessException e) {
             log.warn("answer cache unavailable, asking the query side: {}", e.toString());
-            return false;
+            return null;
         }
     }
 
     void remember(String key) {
         remember(key, "1");
-    }
-
-    /** The remembered value, or empty when there is none (or Redis fails). */
-    Optional<String> recall(String key) {
-        try {
-            return Optional.ofNullable(redis.opsForValue().get(key));
-        } catch (DataAccessException e) {
-            log.warn("answer cache unavailable, asking the query side: {}", e.toString());
-            return Optional.empty();
-        }
     }
 
     void remember(String key, String value) {
