@@ -69,7 +69,10 @@ class SocketSecurityIT {
 
     static EdgeFixture fixture;
     static int port;
-    /** An instance with tiny socket budgets that asks the query side about plugin keys every time. */
+    /**
+     * An instance with tiny socket budgets that asks the query side about plugin keys every time (Redis keys of its
+     * own, so it does not read what the other instance remembered).
+     */
     static int strictPort;
     static long sequenceA;
 
@@ -78,7 +81,8 @@ class SocketSecurityIT {
         fixture = new EdgeFixture(TestServers.shared().isolate(SocketSecurityIT.class));
         port = fixture.startEdge(Map.of("flc.edge.socket-event-rate", 10_000, "flc.edge.socket-event-burst", 10_000));
         strictPort = fixture.startEdge(Map.of("flc.edge.socket-event-rate", 1, "flc.edge.socket-event-burst", 3,
-                "flc.edge.socket-abuse-limit", 5, "flc.edge.plugin-key-cache-ttl", "1ms"));
+                "flc.edge.socket-abuse-limit", 5, "flc.edge.plugin-key-cache-ttl", "1ms",
+                "flc.edge.redis-key-prefix", fixture.isolation().redisKeyPrefix() + "strict:"));
         fixture.querySide().otherKey(PLUGIN_KEY_B, ENV_B);
         fixture.querySide().chatOf(ALICE.value(), CHAT_A.value());
         fixture.querySide().chatOf(BOB.value(), CHAT_B.value());
