@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the command side ({@code flc.command.*}).
@@ -25,6 +26,9 @@ import java.time.Duration;
  * @param serviceToken      the token the query side and the realtime edge present ({@code X-Service-Token}) to fetch
  *                          end users' data keys from {@code /internal/v1/personal-data-keys}; unset disables that
  *                          endpoint; never committed
+ * @param tokenPreviousSecrets earlier signing keys, still accepted to verify tokens issued before a key rotation
+ *                          (each at least 32 bytes); remove one once the longest token lifetime has passed
+ * @param loginThrottle     how failed logins slow down further attempts
  */
 @ConfigurationProperties("flc.command")
 public record CommandSideProperties(
@@ -41,5 +45,21 @@ public record CommandSideProperties(
         @DefaultValue("1s") Duration schedulerPollInterval,
         @DefaultValue("250") int snapshotThreshold,
         @DefaultValue("7d") Duration invitationTtl,
-        String serviceToken) {
+        String serviceToken,
+        @DefaultValue List<String> tokenPreviousSecrets,
+        @DefaultValue LoginThrottle loginThrottle) {
+
+    /**
+     * Failed logins (wrong password, or an unknown login: the two are never told apart) are counted per login and per
+     * client address, in Redis. After {@code freeFailures} failures of a login (or {@code freeFailuresPerAddress} from
+     * one address) within {@code memory} of each other, every further failure locks it for {@code firstLock},
+     * doubling each time up to {@code maxLock}; a locked login or address gets 429 with {@code Retry-After}, even with
+     * the right password. A successful login clears its login's count.
+     */
+    public record LoginThrottle(@DefaultValue("5") int freeFailures,
+                                @DefaultValue("20") int freeFailuresPerAddress,
+                                @DefaultValue("1s") Duration firstLock,
+                                @DefaultValue("15m") Duration maxLock,
+                                @DefaultValue("1h") Duration memory) {
+    }
 }

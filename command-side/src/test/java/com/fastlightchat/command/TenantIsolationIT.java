@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tenant-isolation matrix, generated from the service's own OpenAPI document so that a new endpoint is covered
  * the day it is added: every endpoint that names a resource (by path or by an id in its body) is called with the
  * credentials of another organization — its owner's token, its API key, its SDK user — pointed at organization A's
- * resources. None may succeed, and nothing of A may change.
+ * resources, and A's own user token under B's plugin key. None may succeed, and nothing of A may change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantIsolationIT {
@@ -87,6 +87,8 @@ class TenantIsolationIT {
         attacker.put("integration", Map.of("X-API-Key", b.get("apiKey").asString(),
                 "X-API-Secret", b.get("apiSecret").asString()));
         attacker.put("sdk", sdk(b.get("pluginKey").asString()));
+        attacker.put("A's user token under B's plugin key", Map.of("X-Plugin-Key", b.get("pluginKey").asString(),
+                "X-User-Token", aSdk.get("X-User-Token")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.fastlightchat.query;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.util.List;
+
 /**
  * Settings of the query side ({@code flc.query.*}).
  *
@@ -12,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commandBaseUrl the command side, whose internal endpoint hands out end users' data keys
  * @param serviceToken the command side's {@code flc.command.service-token}, to fetch those keys; never committed.
  *                     Without it, events holding personal data cannot be projected (they are retried until it is set)
+ * @param tokenPreviousSecrets earlier signing keys, still accepted to verify tokens issued before a key rotation
  */
 @ConfigurationProperties("flc.query")
 public record QuerySideProperties(String tokenSecret, @DefaultValue("") String topicPrefix, String adminToken,
-                                  @DefaultValue("http://localhost:8081") String commandBaseUrl, String serviceToken) {
+                                  @DefaultValue("http://localhost:8081") String commandBaseUrl, String serviceToken,
+                                  @DefaultValue List<String> tokenPreviousSecrets) {
 }

@@ -12,7 +12,10 @@ import com.fastlightchat.kernel.event.AgentEvent.AgentRoleChanged;
 import com.fastlightchat.kernel.event.AgentEvent.AgentTeamsChanged;
 import com.fastlightchat.kernel.event.AgentEvent.Presence;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
+import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.ChatEvent;
+import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
+import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.event.DomainEvent;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationCreated;
 import com.fastlightchat.kernel.event.OrganizationEvent.OrganizationRenamed;
@@ -189,6 +192,20 @@ public final class DirectoryStory {
 
     DirectoryStory merged(String userId, String intoUserId, String memberId) {
         return add(new UserMerged(organization, new UserId(userId), environment, new UserId(intoUserId), memberId));
+    }
+
+    /** The tenant's environment ({@code env_<organizationId>}) with its plugin key. */
+    DirectoryStory environment(String pluginKey) {
+        return add(new EnvironmentCreated(organization, environment, "production", pluginKey, "ak_" + pluginKey,
+                "sha256-of-the-api-secret"));
+    }
+
+    DirectoryStory allowedOrigins(List<String> origins) {
+        return add(new AllowedOriginsChanged(organization, environment, origins, Actor.agent("ag_admin")));
+    }
+
+    String environmentId() {
+        return environment.value();
     }
 
     /** The chat's story, created (not yet opened) on first use. */

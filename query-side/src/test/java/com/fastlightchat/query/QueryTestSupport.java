@@ -44,11 +44,18 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
 
     /** The slice's connection settings and the query side's own, for a {@code @DynamicPropertySource}. */
     void register(DynamicPropertyRegistry registry, String tokenSecret) {
-        isolation.springBootProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("flc.query.topic-prefix", isolation::topicPrefix);
-        registry.add("flc.query.token-secret", () -> tokenSecret);
+        properties(tokenSecret).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The same settings as {@link #register}, for an application started by hand. */
+    Map<String, Object> properties(String tokenSecret) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(isolation.springBootProperties());
+        properties.put("flc.query.topic-prefix", isolation.topicPrefix());
+        properties.put("flc.query.token-secret", tokenSecret);
+        properties.put("flc.web.rate-limit.key-prefix", isolation.redisKeyPrefix() + "rl:");
         // the analytics Streams app costs CPU and time; AnalyticsIT turns it on for itself
-        registry.add("flc.query.analytics.enabled", () -> false);
+        properties.put("flc.query.analytics.enabled", false);
+        return properties;
     }
 
     void publish(EventEnvelope envelope) {
@@ -85,8 +92,14 @@ record QueryTestSupport(Isolation isolation, AccessTokens tokens, KafkaProducer<
     }
 
     static HttpResponse<String> get(int port, String path, Map<String, String> headers) throws Exception {
+        return send(port, "GET", path, headers);
+    }
+
+    /** A request without a body. */
+    static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET();
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -4,7 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the realtime edge ({@code flc.edge.*}). Kafka and Redis connections are Spring's own
@@ -31,13 +34,20 @@ import java.time.Duration;
  * @param typingTimeout  a typing indicator without refresh ends after this
  * @param presenceTtl    a socket counts as online this long after its last heartbeat (refreshed at a third)
  * @param pluginKeyCacheTtl how long a known plugin key is remembered in Redis: a rotated key stops opening
- *                       {@code /sdk} connections within this
+ *                       {@code /sdk} connections within this, and a change of the environment's allowed origins
+ *                       applies to new connections within this
  * @param unreadTtl      how long a chat's unread badges stay hot in Redis after its last event
  * @param commandBaseUrl base URL of the command side, whose internal endpoint hands out end users' data keys
  * @param serviceToken   the command side's {@code flc.command.service-token}, to fetch those keys; never committed.
  *                       Without it, messages reach clients as content-free placeholders
  * @param maxReplay      most records per partition a starting instance reads from where the fleet left off
  *                       (behind the live end), so that events published while no instance read them are not lost
+ * @param tokenPreviousSecrets earlier signing keys, still accepted to verify tokens issued before a key rotation
+ * @param socketEventRate events one socket may send per second, on average (client requests: joins, typing…)
+ * @param socketEventBurst events one socket may send at once before {@code socketEventRate} applies
+ * @param socketAbuseLimit refused events in a row after which the socket is disconnected
+ * @param maxPayload     largest Socket.IO frame or polling body accepted from a client; a larger one closes the
+ *                       connection
  */
 @ConfigurationProperties("flc.edge")
 public record RealtimeEdgeProperties(
@@ -63,5 +73,10 @@ public record RealtimeEdgeProperties(
         @DefaultValue("30d") Duration unreadTtl,
         @DefaultValue("http://localhost:8081") String commandBaseUrl,
         String serviceToken,
-        @DefaultValue("20000") long maxReplay) {
+        @DefaultValue("20000") long maxReplay,
+        @DefaultValue List<String> tokenPreviousSecrets,
+        @DefaultValue("20") int socketEventRate,
+        @DefaultValue("40") int socketEventBurst,
+        @DefaultValue("50") int socketAbuseLimit,
+        @DefaultValue("64KB") DataSize maxPayload) {
 }

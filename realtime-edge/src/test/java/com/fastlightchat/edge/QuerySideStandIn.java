@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -46,6 +47,9 @@ final class QuerySideStandIn implements AutoCloseable {
     private final Map<String, AtomicInteger> messageCalls = new ConcurrentHashMap<>();
     private final Map<String, NavigableMap<Long, String>> publicMessages = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSequences = new ConcurrentHashMap<>();
+    private volatile List<String> allowedOrigins = List.of();
+    /** Further plugin keys, each of another environment. */
+    private final Map<String, String> otherKeys = new ConcurrentHashMap<>();
     private final Map<String, String> chatOrganizations = new ConcurrentHashMap<>();
     private final Map<String, UnreadMessages> unread = new ConcurrentHashMap<>();
     private final AtomicInteger unreadCalls = new AtomicInteger();
@@ -117,6 +121,21 @@ final class QuerySideStandIn implements AutoCloseable {
         return unreadCalls.get();
     }
 
+    /** The allowed origins of the key's environment from now on (empty: any site). */
+    void allowOrigins(List<String> origins) {
+        this.allowedOrigins = List.copyOf(origins);
+    }
+
+    /** Another plugin key, which opens {@code environment}. */
+    void otherKey(String key, String environment) {
+        otherKeys.put(key, environment);
+    }
+
+    /** The environment a plugin key opens, or null. */
+    private String environmentOf(String key) {
+        return pluginKey.equals(key) ? environmentId : key == null ? null : otherKeys.get(key);
+    }
+
     /** How often the edge asked which environment a plugin key opens. */
     int environmentCalls() {
         return environmentCalls.get();
@@ -125,12 +144,15 @@ final class QuerySideStandIn implements AutoCloseable {
     private void environment(HttpExchange exchange) throws IOException {
         try (exchange) {
             environmentCalls.incrementAndGet();
-            if (!pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
+            String environment = environmentOf(exchange.getRequestHeaders().getFirst("X-Plugin-Key"));
+            if (environment == null) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            byte[] body = ("{\"organizationId\":\"org_stand_in\",\"environmentId\":\"" + environmentId + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            String origins = environment.equals(environmentId) ? allowedOrigins.stream()
+                    .map(origin -> "\"" + origin + "\"").collect(Collectors.joining(",")) : "";
+            byte[] body = ("{\"organizationId\":\"org_stand_in\",\"environmentId\":\"" + environment
+                    + "\",\"allowedOrigins\":[" + origins + "]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -156,7 +178,7 @@ final class QuerySideStandIn implements AutoCloseable {
             } catch (InvalidTokenException e) {
                 userId = null;
             }
-            if (userId == null || !pluginKey.equals(exchange.getRequestHeaders().getFirst("X-Plugin-Key"))) {
+            if (userId == null || environmentOf(exchange.getRequestHeaders().getFirst("X-Plugin-Key")) == null) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }

@@ -36,7 +36,10 @@ final class TestSocket implements AutoCloseable {
 
     /** A connected socket; fails if the server refuses it. */
     static TestSocket connect(int port, String namespace, Map<String, String> auth) throws Exception {
-        TestSocket client = create(port, namespace, auth);
+        return await(create(port, namespace, auth, Map.of()));
+    }
+
+    private static TestSocket await(TestSocket client) throws Exception {
         CompletableFuture<Void> connected = new CompletableFuture<>();
         client.socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));
         client.socket.on(Socket.EVENT_CONNECT_ERROR, args -> connected.completeExceptionally(
@@ -67,7 +70,11 @@ final class TestSocket implements AutoCloseable {
 
     /** The {@code connect_error} payload of a socket the server refuses. */
     static Object refused(int port, String namespace, Map<String, String> auth) throws Exception {
-        try (TestSocket client = create(port, namespace, auth)) {
+        return refusal(create(port, namespace, auth, Map.of()));
+    }
+
+    private static Object refusal(TestSocket created) throws Exception {
+        try (TestSocket client = created) {
             CompletableFuture<Object> error = new CompletableFuture<>();
             client.socket.on(Socket.EVENT_CONNECT, args -> error.completeExceptionally(new AssertionError("connected")));
             client.socket.on(Socket.EVENT_CONNECT_ERROR, args -> error.complete(args[0]));
@@ -76,10 +83,13 @@ final class TestSocket implements AutoCloseable {
         }
     }
 
-    private static TestSocket create(int port, String namespace, Map<String, String> auth) {
+    private static TestSocket create(int port, String namespace, Map<String, String> auth,
+                                     Map<String, String> headers) {
         // websocket from the start: the polling→websocket upgrade is covered by the official client (NodeClientIT)
+        Map<String, List<String>> extraHeaders = new java.util.HashMap<>();
+        headers.forEach((name, value) -> extraHeaders.put(name, List.of(value)));
         IO.Options options = SocketOptionBuilder.builder().setAuth(auth).setForceNew(true).setReconnection(false)
-                .setTransports(new String[]{"websocket"}).build();
+                .setTransports(new String[]{"websocket"}).setExtraHeaders(extraHeaders).build();
         return new TestSocket(IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options));
     }
 
@@ -108,9 +118,35 @@ final class TestSocket implements AutoCloseable {
     }
 
     JSONObject request(String event, JSONObject payload) throws Exception {
+        return request(event, (Object) payload);
+    }
+
+    /** Any payload (an org.json value: object, array, string, number, boolean, {@code JSONObject.NULL}). */
+    JSONObject request(String event, Object payload) throws Exception {
         CompletableFuture<JSONObject> ack = new CompletableFuture<>();
         socket.emit(event, new Object[]{payload}, (Ack) args -> ack.complete((JSONObject) args[0]));
         return ack.get(EdgeFixture.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Emits without asking for an acknowledgement. */
+    void emit(String event, Object payload) {
+        socket.emit(event, payload);
+    }
+
+    boolean connected() {
+        return socket.connected();
+    }
+
+    /** A socket of {@code namespace} with extra handshake headers (e.g. a browser's {@code Origin}). */
+    static TestSocket connect(int port, String namespace, Map<String, String> auth, Map<String, String> headers)
+            throws Exception {
+        return await(create(port, namespace, auth, headers));
+    }
+
+    /** The {@code connect_error} payload of a socket with extra handshake headers that the server refuses. */
+    static Object refused(int port, String namespace, Map<String, String> auth, Map<String, String> headers)
+            throws Exception {
+        return refusal(create(port, namespace, auth, headers));
     }
 
     JSONObject join(String chatId) throws Exception {

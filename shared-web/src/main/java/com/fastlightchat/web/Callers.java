@@ -7,6 +7,7 @@ import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.auth.SdkAuthenticator;
 import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
 import com.fastlightchat.kernel.auth.SdkIdentity;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -28,6 +29,8 @@ import java.util.Set;
  *   <li>{@link IntegrationIdentity}: {@code X-API-Key} + {@code X-API-Secret} (backend integrations).</li>
  * </ul>
  * The service provides the {@link SdkAuthenticator} and {@link CallerAuthenticator} beans with its own look-ups.
+ * A resolved caller spends its budgets ({@link RateLimits}); a refused credential spends its client address's, so
+ * that guessing credentials is rate limited too. A spent budget is a 429 problem with {@code Retry-After}.
  */
 public class Callers implements WebMvcConfigurer {
 
@@ -42,10 +45,13 @@ public class Callers implements WebMvcConfigurer {
 
     private final ObjectProvider<SdkAuthenticator> sdk;
     private final ObjectProvider<CallerAuthenticator> callers;
+    private final ObjectProvider<RateLimits> limits;
 
-    public Callers(ObjectProvider<SdkAuthenticator> sdk, ObjectProvider<CallerAuthenticator> callers) {
+    public Callers(ObjectProvider<SdkAuthenticator> sdk, ObjectProvider<CallerAuthenticator> callers,
+                   ObjectProvider<RateLimits> limits) {
         this.sdk = sdk;
         this.callers = callers;
+        this.limits = limits;
     }
 
     @Override
@@ -60,6 +66,7 @@ public class Callers implements WebMvcConfigurer {
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                           NativeWebRequest request, WebDataBinderFactory binderFactory) {
                 Object caller = resolve(parameter.getParameterType(), request);
+                limits.ifAvailable(budgets -> budgets.charge(caller));
                 request.setAttribute(CALLER_ATTRIBUTE, caller, NativeWebRequest.SCOPE_REQUEST);
                 return caller;
             }
@@ -81,6 +88,9 @@ public class Callers implements WebMvcConfigurer {
             return callers.getObject().integration(request.getHeader(API_KEY_HEADER),
                     request.getHeader(API_SECRET_HEADER));
         } catch (InvalidTokenException e) {
+            limits.ifAvailable(budgets -> budgets.chargeAddress(
+                    request.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest http
+                            ? http.getRemoteAddr() : null));
             throw Rejection.unauthenticated(e.getMessage());
         }
     }

@@ -1,7 +1,6 @@
 package com.fastlightchat.web;
 
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,6 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *       {@code flc.web.allowed-origins} (comma-separated, e.g. the agent console's origin); the default is none, which
  *       leaves same-origin pages and non-browser callers unaffected.</li>
  * </ul>
+ * An environment may narrow the SDK's "any origin" to its own allowlist; {@link SdkOriginCheck} enforces it on the
+ * actual requests (preflights carry no plugin key).
  */
 @Configuration(proxyBeanMethods = false)
 public class CrossOrigin implements WebMvcConfigurer {
@@ -26,8 +27,8 @@ public class CrossOrigin implements WebMvcConfigurer {
 
     private final List<String> dashboardOrigins;
 
-    public CrossOrigin(@Value("${flc.web.allowed-origins:}") List<String> dashboardOrigins) {
-        this.dashboardOrigins = dashboardOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+    public CrossOrigin(WebProperties properties) {
+        this.dashboardOrigins = properties.allowedOrigins();
     }
 
     @Override

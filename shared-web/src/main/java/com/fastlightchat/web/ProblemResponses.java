@@ -1,11 +1,14 @@
 package com.fastlightchat.web;
 
+import com.fastlightchat.kernel.envelope.KernelJson;
 import com.fastlightchat.kernel.id.InvalidIdException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,8 +17,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +34,7 @@ import java.util.Map;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "https://fastlight.chat/problems/";
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(Rejection.class)
@@ -38,6 +45,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public static ResponseEntity<ProblemDetail> forRejection(Rejection rejection) {
         return problem(rejection.kind().status(), rejection.kind().slug(), rejection.getMessage(),
                 rejection.field());
+    }
+
+    /** 429 with {@code Retry-After} (whole seconds). */
+    @ExceptionHandler(TooManyRequests.class)
+    public ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+        ResponseEntity<ProblemDetail> problem = problem(429, TOO_MANY_REQUESTS, e.getMessage(), null);
+        return ResponseEntity.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(InvalidIdException.class)
@@ -102,11 +117,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidIdException invalidId) {
             return ResponseEntity.badRequest().body(invalidId(invalidId).getBody());
         }
+        String field = cause instanceof JacksonException jackson ? path(jackson) : "";
+        if (!field.isEmpty()) {
+            return ResponseEntity.badRequest().body(problem(400, "invalid-input",
+                    "is not of the expected type or value", field).getBody());
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request body is not valid JSON of the expected shape");
         body.setType(URI.create(TYPE_BASE + "malformed-body"));
         body.setTitle("Malformed body");
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** {@code a.b[0].c}: where in the body a value could not be read, or empty when that is not known. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** A problem response of the given status with type {@code TYPE_BASE + slug}, naming {@code field} if any. */
@@ -118,5 +151,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             body.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         }
         return ResponseEntity.status(status).body(body);
+    }
+
+    /**
+     * Writes a problem straight to the servlet response, for filters that refuse a request before Spring MVC sees it
+     * (same JSON as {@link #problem}).
+     */
+    public static void write(HttpServletResponse response, int status, String slug, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json(status, slug, detail));
+    }
+
+    /** The JSON of a problem without field errors. */
+    static byte[] json(int status, String slug, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_BASE + slug);
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return KernelJson.mapper().writeValueAsBytes(problem);
     }
 }

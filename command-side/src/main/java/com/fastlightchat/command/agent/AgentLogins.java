@@ -11,9 +11,12 @@ import com.fastlightchat.kernel.id.AgentId;
 import com.fastlightchat.kernel.id.OrganizationId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -25,12 +28,21 @@ import java.util.Optional;
 @ProcessingGroup(EnvironmentKeys.PROCESSING_GROUP)
 public class AgentLogins {
 
+    /** @param passwordChangedAt when the password was last set (null: never, or before this was recorded) */
     public record Account(AgentId agentId, OrganizationId organizationId, Role role, String passwordHash,
-                          boolean active) {
+                          boolean active, Instant passwordChangedAt) {
+
+        /**
+         * Whether a token issued at {@code issuedAt} predates the last password change. Token times have whole
+         * seconds, so a token of the very second of the change still counts as after it.
+         */
+        public boolean issuedBeforePasswordChange(Instant issuedAt) {
+            return passwordChangedAt != null && issuedAt.isBefore(passwordChangedAt.truncatedTo(ChronoUnit.SECONDS));
+        }
     }
 
-    private static final String ACCOUNT_COLUMNS = "select agent_id, organization_id, role, password_hash, active "
-            + "from agent_logins where ";
+    private static final String ACCOUNT_COLUMNS = "select agent_id, organization_id, role, password_hash, active, "
+            + "password_changed_at from agent_logins where ";
 
     private final JdbcClient jdbc;
 
@@ -57,9 +69,10 @@ public class AgentLogins {
     }
 
     @EventHandler
-    void on(AgentPasswordSet event) {
-        jdbc.sql("update agent_logins set password_hash = :hash where agent_id = :agent")
+    void on(AgentPasswordSet event, @Timestamp Instant at) {
+        jdbc.sql("update agent_logins set password_hash = :hash, password_changed_at = :at where agent_id = :agent")
                 .param("hash", event.passwordHash())
+                .param("at", java.sql.Timestamp.from(at))
                 .param("agent", event.agentId().value())
                 .update();
     }
@@ -129,6 +142,12 @@ public class AgentLogins {
                 .query(Integer.class).single() > 0;
     }
 
+    /** The login (e-mail) of an agent. */
+    public Optional<String> loginOf(String agentId) {
+        return jdbc.sql("select login from agent_logins where agent_id = :agent").param("agent", agentId)
+                .query(String.class).optional();
+    }
+
     public Optional<Account> byLogin(String login) {
         return find("login", login);
     }
@@ -141,7 +160,8 @@ public class AgentLogins {
         return jdbc.sql(ACCOUNT_COLUMNS + column + " = :value")
                 .param("value", value)
                 .query((rs, n) -> new Account(new AgentId(rs.getString(1)), new OrganizationId(rs.getString(2)),
-                        Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5)))
+                        Role.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .optional();
     }
 }

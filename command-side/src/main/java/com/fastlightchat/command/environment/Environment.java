@@ -2,6 +2,7 @@ package com.fastlightchat.command.environment;
 
 import com.fastlightchat.command.platform.AggregateCaching;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
+import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
 import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.MemberSecretIssued;
@@ -14,6 +15,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,6 +39,7 @@ public class Environment {
     private String apiKey;
     private String apiSecretHash;
     private String memberSecretFingerprint;
+    private List<String> allowedOrigins = List.of();
 
     protected Environment() {
     }
@@ -83,6 +87,20 @@ public class Environment {
         issueMemberSecret(organizationId, id, command.memberSecret(), command.requester(), memberSecrets);
     }
 
+    /** Owners and admins set the allowed origins; the same set again changes nothing. */
+    @CommandHandler
+    void handle(SetAllowedOrigins command) {
+        requireSameOrganization(command.organizationId());
+        if (command.requester().role() != Role.OWNER && command.requester().role() != Role.ADMIN) {
+            throw Rejection.forbidden("only owners and admins set an environment's allowed origins");
+        }
+        List<String> origins = AllowedOrigins.normalize(command.allowedOrigins());
+        if (origins.equals(allowedOrigins)) {
+            return;
+        }
+        apply(new AllowedOriginsChanged(organizationId, id, origins, command.requester().actor()));
+    }
+
     /**
      * The clear secret goes to the store, in this command's transaction; the event carries its fingerprint only.
      * Ids are passed in because, in the creating constructor, applied events reach the fields only afterwards.
@@ -95,11 +113,16 @@ public class Environment {
     }
 
     private void requireOwner(OrganizationId callerOrganization, Requester requester) {
-        if (!organizationId.equals(callerOrganization)) {
-            throw Rejection.notFound("environment");
-        }
+        requireSameOrganization(callerOrganization);
         if (requester.role() != Role.OWNER) {
             throw Rejection.forbidden("only owners rotate an environment's keys and secrets");
+        }
+    }
+
+    /** Another organization's environment does not exist for the caller. */
+    private void requireSameOrganization(OrganizationId callerOrganization) {
+        if (!organizationId.equals(callerOrganization)) {
+            throw Rejection.notFound("environment");
         }
     }
 
@@ -126,5 +149,10 @@ public class Environment {
     @EventSourcingHandler
     void on(PluginKeyRotated event) {
         pluginKey = event.pluginKey();
+    }
+
+    @EventSourcingHandler
+    void on(AllowedOriginsChanged event) {
+        allowedOrigins = event.allowedOrigins();
     }
 }

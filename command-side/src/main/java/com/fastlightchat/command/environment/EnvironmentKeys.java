@@ -1,5 +1,7 @@
 package com.fastlightchat.command.environment;
 
+import com.fastlightchat.kernel.auth.OriginAllowlist;
+import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
 import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.PluginKeyRotated;
@@ -10,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +68,25 @@ public class EnvironmentKeys {
                 .update();
     }
 
+    @EventHandler
+    void on(AllowedOriginsChanged event) {
+        jdbc.sql("update environment_keys set allowed_origins = :origins where environment_id = :env")
+                .param("origins", OriginAllowlist.format(event.allowedOrigins()))
+                .param("env", event.environmentId().value())
+                .update();
+    }
+
+    /** The allowed origins of the plugin key's environment (empty: any site); empty when no environment has it. */
+    public Optional<List<String>> allowedOrigins(String pluginKey) {
+        if (!plausible(pluginKey)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select allowed_origins from environment_keys where plugin_key = :key")
+                .param("key", pluginKey)
+                .query((rs, n) -> OriginAllowlist.parse(rs.getString(1)))
+                .optional();
+    }
+
     public Optional<KeyOwner> byPluginKey(String pluginKey) {
         return find("plugin_key", pluginKey);
     }
@@ -74,7 +96,7 @@ public class EnvironmentKeys {
     }
 
     private Optional<KeyOwner> find(String column, String key) {
-        if (key == null || key.isBlank() || key.length() > 128) {
+        if (!plausible(key)) {
             return Optional.empty();
         }
         return jdbc.sql("select organization_id, environment_id, api_secret_hash from environment_keys where "
@@ -83,5 +105,9 @@ public class EnvironmentKeys {
                 .query((rs, n) -> new KeyOwner(new OrganizationId(rs.getString(1)),
                         new EnvironmentId(rs.getString(2)), rs.getString(3)))
                 .optional();
+    }
+
+    private static boolean plausible(String key) {
+        return key != null && !key.isBlank() && key.length() <= 128;
     }
 }

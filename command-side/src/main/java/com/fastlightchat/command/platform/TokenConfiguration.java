@@ -19,7 +19,7 @@ public class TokenConfiguration {
 
     @Bean
     AccessTokens accessTokens(CommandSideProperties properties, Clock clock) {
-        return AccessTokens.fromSecret(properties.tokenSecret(), clock);
+        return AccessTokens.fromSecrets(properties.tokenSecret(), properties.tokenPreviousSecrets(), clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.fastlightchat.command.environment;
 import com.fastlightchat.command.RejectionMatchers;
 import com.fastlightchat.kernel.event.Actor;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
+import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
 import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.MemberSecretIssued;
@@ -15,7 +16,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,5 +181,65 @@ class EnvironmentTest {
                 .expectNoEvents()
                 .expectExceptionMessage("environment not found");
         assertThat(storedSecrets).isEmpty();
+    }
+
+    // --- allowed origins -------------------------------------------------------------------------------------------
+
+    private static SetAllowedOrigins origins(Requester requester, OrganizationId organization, String... origins) {
+        return new SetAllowedOrigins(ENV, organization, Arrays.asList(origins), requester);
+    }
+
+    @Test
+    void givenEnvironment_whenAdminSetsOrigins_thenNormalizedAsBrowsersSendThemWithoutDuplicates() {
+        fixture.given(CREATED, SECRET_ISSUED)
+                .when(origins(ADMIN, ORG, "HTTPS://Shop.Example.com:443/", "http://localhost:3000",
+                        "https://bücher.example", "https://shop.example.com"))
+                .expectEvents(new AllowedOriginsChanged(ORG, ENV, List.of("https://shop.example.com",
+                        "http://localhost:3000", "https://xn--bcher-kva.example"), Actor.agent("ag_admin")));
+    }
+
+    @Test
+    void givenOriginsSet_whenTheSameSetComesAgain_thenNoEvent_andAnEmptyListAllowsAnySiteAgain() {
+        AllowedOriginsChanged set = new AllowedOriginsChanged(ORG, ENV, List.of("https://shop.example.com"),
+                Actor.agent("ag_owner"));
+        fixture.given(CREATED, SECRET_ISSUED, set)
+                .when(origins(OWNER, ORG, "https://SHOP.example.com"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(CREATED, SECRET_ISSUED, set)
+                .when(origins(OWNER, ORG))
+                .expectEvents(new AllowedOriginsChanged(ORG, ENV, List.of(), Actor.agent("ag_owner")));
+    }
+
+    @Test
+    void givenEnvironment_whenAnAgentOrAnotherOrganizationSetsOrigins_thenForbiddenOrNotFound() {
+        fixture.given(CREATED, SECRET_ISSUED)
+                .when(origins(AGENT, ORG, "https://shop.example.com"))
+                .expectNoEvents()
+                .expectException(RejectionMatchers.rejection(Rejection.Kind.FORBIDDEN, null));
+        fixture.given(CREATED, SECRET_ISSUED)
+                .when(origins(OWNER, OTHER_ORG, "https://shop.example.com"))
+                .expectNoEvents()
+                .expectException(RejectionMatchers.rejection(Rejection.Kind.NOT_FOUND, null));
+    }
+
+    @Test
+    void givenEnvironment_whenAnOriginIsNotASchemeHostAndPort_thenRejectedNamingIt() {
+        for (String bad : List.of("shop.example.com", "ftp://shop.example.com", "https://shop.example.com/path",
+                "https://user@shop.example.com", "https://shop.example.com?x=1", "https://", " ", "*",
+                "https://shop.example.com#top", "javascript:alert(1)", "https://" + "a".repeat(260) + ".com")) {
+            fixture.given(CREATED, SECRET_ISSUED)
+                    .when(origins(OWNER, ORG, "https://ok.example.com", bad))
+                    .expectNoEvents()
+                    .expectException(RejectionMatchers.rejectedField("allowedOrigins[1]"));
+        }
+        fixture.given(CREATED, SECRET_ISSUED)
+                .when(origins(OWNER, ORG, "https://ok.example.com", null))
+                .expectNoEvents()
+                .expectException(RejectionMatchers.rejectedField("allowedOrigins[1]"));
+        fixture.given(CREATED, SECRET_ISSUED)
+                .when(new SetAllowedOrigins(ENV, ORG, null, OWNER))
+                .expectNoEvents()
+                .expectException(RejectionMatchers.rejectedField("allowedOrigins"));
     }
 }

@@ -119,9 +119,11 @@ public final class LocalStack implements AutoCloseable {
         String serviceToken = randomSecret(32);
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         String kafka = "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers();
+        String redisHost = "--spring.data.redis.host=" + endpoints.redisHost();
+        String redisPort = "--spring.data.redis.port=" + endpoints.redisPort();
 
         define("command-side", jvm, List.of(
-                "--server.port=" + options.command(), kafka,
+                "--server.port=" + options.command(), kafka, redisHost, redisPort,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_command"),
                 "--spring.datasource.username=" + endpoints.postgresUser(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
@@ -131,7 +133,7 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.command.service-token=" + serviceToken,
                 "--flc.command.topic-partitions=3"), options.command(), logs);
         define("query-side", jvm, List.of(
-                "--server.port=" + options.query(), kafka,
+                "--server.port=" + options.query(), kafka, redisHost, redisPort,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_query"),
                 "--spring.datasource.username=" + endpoints.postgresUser(),
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
@@ -145,9 +147,7 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.query.command-base-url=" + commandUrl(),
                 "--flc.query.service-token=" + serviceToken), options.query(), logs);
         define("realtime-edge", jvm, List.of(
-                "--server.port=" + options.edgeHttp(), kafka,
-                "--spring.data.redis.host=" + endpoints.redisHost(),
-                "--spring.data.redis.port=" + endpoints.redisPort(),
+                "--server.port=" + options.edgeHttp(), kafka, redisHost, redisPort,
                 "--flc.edge.socket-port=" + options.edgeSocket(),
                 "--flc.edge.query-base-url=" + queryUrl(),
                 "--flc.edge.token-secret=" + tokenSecret,

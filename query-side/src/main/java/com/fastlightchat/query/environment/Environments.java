@@ -2,6 +2,8 @@ package com.fastlightchat.query.environment;
 
 import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
 import com.fastlightchat.kernel.envelope.EventEnvelope;
+import com.fastlightchat.kernel.auth.OriginAllowlist;
+import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.PluginKeyRotated;
 import com.fastlightchat.query.platform.EventRecords;
@@ -10,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code environments} table. Written only by {@link EnvironmentsProjector}. */
@@ -28,6 +31,7 @@ public class Environments {
             switch (envelope.payload()) {
                 case EnvironmentCreated created -> apply(envelope, created);
                 case PluginKeyRotated rotated -> apply(envelope, rotated);
+                case AllowedOriginsChanged changed -> apply(envelope, changed);
                 default -> {
                 }
             }
@@ -61,6 +65,26 @@ public class Environments {
                 .param("eventId", envelope.eventId())
                 .param("at", Timestamp.from(envelope.occurredAt()))
                 .update();
+    }
+
+    /** The new set replaces the old one; a redelivery (the row's last event) changes nothing. */
+    void apply(EventEnvelope envelope, AllowedOriginsChanged event) {
+        jdbc.sql("""
+                        update environments set allowed_origins = :origins, last_event_id = :eventId, updated_at = :at
+                        where environment_id = :env and last_event_id <> :eventId""")
+                .param("env", event.environmentId().value())
+                .param("origins", OriginAllowlist.format(event.allowedOrigins()))
+                .param("eventId", envelope.eventId())
+                .param("at", Timestamp.from(envelope.occurredAt()))
+                .update();
+    }
+
+    /** The allowed origins of the plugin key's environment (empty: any site); empty when no environment has it. */
+    public Optional<List<String>> allowedOrigins(String pluginKey) {
+        return jdbc.sql("select allowed_origins from environments where plugin_key = :key")
+                .param("key", pluginKey)
+                .query((rs, n) -> OriginAllowlist.parse(rs.getString(1)))
+                .optional();
     }
 
     public Optional<EnvironmentRef> byPluginKey(String pluginKey) {

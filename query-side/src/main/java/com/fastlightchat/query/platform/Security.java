@@ -5,6 +5,7 @@ import com.fastlightchat.kernel.auth.CallerAuthenticator;
 import com.fastlightchat.kernel.auth.SdkAuthenticator;
 import com.fastlightchat.query.QuerySideProperties;
 import com.fastlightchat.query.environment.Environments;
+import com.fastlightchat.web.SdkOrigins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,7 @@ public class Security {
 
     @Bean
     AccessTokens accessTokens(QuerySideProperties properties) {
-        return AccessTokens.fromSecret(properties.tokenSecret(), Clock.systemUTC());
+        return AccessTokens.fromSecrets(properties.tokenSecret(), properties.tokenPreviousSecrets(), Clock.systemUTC());
     }
 
     /**
@@ -26,6 +27,12 @@ public class Security {
     @Bean
     CallerAuthenticator callerAuthenticator(AccessTokens tokens) {
         return new CallerAuthenticator(tokens, apiKey -> Optional.empty(), agent -> true);
+    }
+
+    /** The per-environment CORS allowlist of SDK calls, from the environments read model. */
+    @Bean
+    SdkOrigins sdkOrigins(Environments environments) {
+        return environments::allowedOrigins;
     }
 
     /** SDK callers are checked against the environments read model. */

@@ -69,8 +69,8 @@ class ChatProjectionsIT {
     void givenMessagesProjectedBehindTheChat_whenAPageIsRead_thenItSaysItIsCompleteOnlyUpToTheMessages() {
         List<EventEnvelope> events = ChatSummaryTest.everything().events();
         MongoTemplate template = template("lagging");
-        Chats chats = new Chats(template);
-        Messages messages = new Messages(template);
+        Chats chats = new Chats(template, EnvelopeCodec.PLAIN);
+        Messages messages = new Messages(template, EnvelopeCodec.PLAIN);
         MessagePages pages = new MessagePages(chats, messages);
         events.forEach(envelope -> chats.project(ChatStory.record(envelope)));
         int projected = events.size() / 2;

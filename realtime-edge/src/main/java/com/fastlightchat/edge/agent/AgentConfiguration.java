@@ -5,6 +5,7 @@ import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.SdkNamespace;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.socket.SocketRateLimit;
 import com.fastlightchat.edge.unread.QuerySideUnread;
 import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.kernel.auth.AccessTokens;
@@ -22,7 +23,8 @@ class AgentConfiguration {
 
     @Bean
     ChatRequestHandlers agentRequests(AgentNamespace namespace, ChatDelivery delivery, Typing typing,
-                                      UnreadBadges badges, QuerySideUnread querySideUnread) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread);
+                                      UnreadBadges badges, QuerySideUnread querySideUnread,
+                                      SocketRateLimit.Settings limits) {
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread, limits);
     }
 }

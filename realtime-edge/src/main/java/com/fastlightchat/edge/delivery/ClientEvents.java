@@ -53,6 +53,7 @@ public final class ClientEvents {
     public static final String PRESENCE = "presence";
     public static final String AGENT_PRESENCE = "agent.presence";
     public static final String TEAM_AVAILABILITY = "team.availability";
+    public static final String RATE_LIMITED = "rate.limited";
 
     /** Who looks at the chat: end users see public facts only; agents see everything, with its visibility. */
     public enum Audience { USER, AGENT }
@@ -138,6 +139,11 @@ public final class ClientEvents {
     /** An agent's presence changed ({@code online}, {@code away} or {@code offline}); for the dashboard. */
     public static Map<String, Object> agentPresence(String agentId, String presence) {
         return signal(AGENT_PRESENCE, "agentId", agentId, "presence", presence);
+    }
+
+    /** The socket sends events faster than allowed: they are refused for {@code retryAfterMs}. */
+    public static Map<String, Object> rateLimited(long retryAfterMs) {
+        return signal(RATE_LIMITED, "retryAfterMs", retryAfterMs);
     }
 
     /** Whether any agent of the organization is online; for the widget. */

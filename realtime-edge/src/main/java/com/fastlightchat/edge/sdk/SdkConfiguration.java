@@ -10,6 +10,7 @@ import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.socket.SocketRateLimit;
 import com.fastlightchat.edge.unread.QuerySideUnread;
 import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.kernel.auth.AccessTokens;
@@ -30,7 +31,7 @@ class SdkConfiguration {
     /** Fails the start when the secret is missing or shorter than 32 bytes. */
     @Bean
     AccessTokens accessTokens(RealtimeEdgeProperties properties, Clock clock) {
-        return AccessTokens.fromSecret(properties.tokenSecret(), clock);
+        return AccessTokens.fromSecrets(properties.tokenSecret(), properties.tokenPreviousSecrets(), clock);
     }
 
     @Bean
@@ -41,6 +42,12 @@ class SdkConfiguration {
     @Bean
     SdkNamespace.Limits socketLimits(RealtimeEdgeProperties properties) {
         return new SdkNamespace.Limits(properties.maxBacklog(), properties.maxCatchUpBuffer());
+    }
+
+    @Bean
+    SocketRateLimit.Settings socketRateLimits(RealtimeEdgeProperties properties) {
+        return new SocketRateLimit.Settings(properties.socketEventRate(), properties.socketEventBurst(),
+                properties.socketAbuseLimit());
     }
 
     @Bean
@@ -58,8 +65,9 @@ class SdkConfiguration {
 
     @Bean
     ChatRequestHandlers sdkRequests(SdkNamespace namespace, ChatDelivery delivery, Typing typing,
-                                    UnreadBadges badges, QuerySideUnread querySideUnread) {
-        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread);
+                                    UnreadBadges badges, QuerySideUnread querySideUnread,
+                                    SocketRateLimit.Settings limits) {
+        return new ChatRequestHandlers(namespace.namespace(), delivery, typing, badges, querySideUnread, limits);
     }
 
     @Bean

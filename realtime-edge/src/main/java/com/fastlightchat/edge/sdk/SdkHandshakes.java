@@ -4,9 +4,11 @@ import com.corundumstudio.socketio.HandshakeData;
 import com.fastlightchat.edge.sdk.access.PluginKeys;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
+import com.fastlightchat.kernel.auth.OriginAllowlist;
 import com.fastlightchat.kernel.auth.TokenClaims;
 import com.fastlightchat.kernel.id.Ids;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  * there is taken from the query parameter of the same name. The user token is verified here (signature, expiry,
  * kind {@code USER}, an environment present), then the plugin key must be one an environment has now
  * ({@link PluginKeys}: the query side, remembered in Redis for a minute) of the environment the token was issued
- * in. When the query side cannot tell, the
+ * in, and a browser's {@code Origin} must be among that environment's allowed origins when it has any
+ * ({@link OriginAllowlist}). When the query side cannot tell, the
  * connection is let in: the query side checks key and token together on every {@code chat:join}, so no chat is
  * ever joined with a key that does not match the token.
  */
@@ -59,6 +62,10 @@ public final class SdkHandshakes {
             case KNOWN -> {
                 if (!answer.environmentId().equals(session.environmentId())) {
                     throw new InvalidTokenException("plugin key does not belong to the token's environment");
+                }
+                String origin = handshake == null ? null : handshake.getHttpHeaders().get(HttpHeaderNames.ORIGIN);
+                if (origin != null && !OriginAllowlist.allows(answer.allowedOrigins(), origin)) {
+                    throw new InvalidTokenException("origin is not allowed for this plugin key");
                 }
             }
             case UNKNOWN -> throw new InvalidTokenException("plugin key is unknown");

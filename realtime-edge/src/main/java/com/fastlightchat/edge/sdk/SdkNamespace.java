@@ -6,7 +6,6 @@ import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
-import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fastlightchat.edge.delivery.CatchUp;
 import com.fastlightchat.edge.delivery.ClientEvents.Audience;
 import com.fastlightchat.edge.delivery.OutboundBudget;
@@ -20,6 +19,7 @@ import com.fastlightchat.edge.socket.ChatCaller;
 import com.fastlightchat.edge.unread.QuerySideUnread;
 import com.fastlightchat.edge.unread.UnreadSource;
 import com.fastlightchat.edge.socket.ChatRequestHandlers;
+import com.fastlightchat.edge.socket.Connections;
 import com.fastlightchat.edge.socket.SocketEmitter;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.event.Actor;
@@ -177,13 +177,8 @@ public final class SdkNamespace {
     /** Closes the whole connection of a rejected client unless it has authenticated since. */
     public static void closeLater(SocketIOClient client, String sessionKey) {
         CompletableFuture.delayedExecutor(REJECTED_CLOSE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (client.get(sessionKey) != null) {
-                return;
-            }
-            if (client instanceof NamespaceClient namespaceClient) {
-                namespaceClient.getBaseClient().disconnect();
-            } else {
-                client.disconnect();
+            if (client.get(sessionKey) == null) {
+                Connections.close(client);
             }
         });
     }

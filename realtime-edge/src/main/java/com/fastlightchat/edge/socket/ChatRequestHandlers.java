@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.fastlightchat.edge.delivery.CatchUp;
 import com.fastlightchat.edge.delivery.ChatDelivery;
+import com.fastlightchat.edge.delivery.ClientEvents;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.Rooms;
 import com.fastlightchat.edge.unread.QuerySideUnread;
@@ -12,6 +13,12 @@ import com.fastlightchat.edge.unread.UnreadBadges;
 import com.fastlightchat.edge.unread.UnreadSource;
 import com.fastlightchat.edge.unread.UnreadState;
 import com.fastlightchat.kernel.id.Ids;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +35,11 @@ import java.util.function.Consumer;
  * {@code chat:leave}, {@code typing}), the same for end users and agents except for who may follow which chat
  * ({@link ChatCaller#admit}). Requests that block (access checks, catch-up reads) run on virtual threads, never on
  * the Socket.IO event loop. The protocol is documented in {@code realtime-edge/PROTOCOL.md}.
+ *
+ * <p>Every request spends the socket's event budget ({@link SocketRateLimit}); a refused one is acked
+ * {@code rate-limited} (the first of a run also gets a {@code rate.limited} signal), and a client that keeps going
+ * is disconnected. Payloads are taken as any JSON and converted here, so that a payload of the wrong shape is acked
+ * {@code invalid-request} like any other bad input, never dropped without an answer.
  */
 public final class ChatRequestHandlers implements AutoCloseable {
 
@@ -35,19 +47,35 @@ public final class ChatRequestHandlers implements AutoCloseable {
     public static final String CALLER = "flc.caller";
     /** Most chats one {@code chat:resume} may name. */
     static final int MAX_RESUME = 100;
+    /** Key of the socket's {@link SocketRateLimit} in the client's store. */
+    static final String RATE_LIMIT = "flc.rate-limit";
+    /** Converts payloads (parsed as plain JSON values) into request records; unknown fields are ignored. */
+    private static final ObjectMapper PAYLOADS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    /** A request handler, given a payload of the right shape (or null when there was none). */
+    private interface Handler<T> {
+        void handle(SocketIOClient client, T request, AckRequest ack);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ChatRequestHandlers.class);
 
     private final SocketIONamespace namespace;
     private final ChatDelivery delivery;
     private final Typing typing;
     private final ExecutorService blocking;
     private final UnreadBadges badges;
+    private final SocketRateLimit.Settings limits;
 
     public ChatRequestHandlers(SocketIONamespace namespace, ChatDelivery delivery, Typing typing,
-                               UnreadBadges badges, QuerySideUnread querySideUnread) {
+                               UnreadBadges badges, QuerySideUnread querySideUnread, SocketRateLimit.Settings limits) {
         this.namespace = namespace;
         this.delivery = delivery;
         this.typing = typing;
         this.badges = badges;
+        this.limits = limits;
         // After the namespace's own connect listener, which authenticated the socket: its badges' credentials.
         namespace.addConnectListener(client -> {
             ChatCaller caller = client.get(CALLER);
@@ -57,12 +85,50 @@ public final class ChatRequestHandlers implements AutoCloseable {
         });
         this.blocking = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(namespace.getName().substring(1) + "-request-", 0).factory());
-        namespace.addEventListener(ChatRequests.JOIN, ChatRequests.Join.class, this::onJoin);
-        namespace.addEventListener(ChatRequests.RESUME, ChatRequests.Resume.class, this::onResume);
-        namespace.addEventListener(ChatRequests.FETCH, ChatRequests.Fetch.class, this::onFetch);
-        namespace.addEventListener(ChatRequests.LEAVE, ChatRequests.Leave.class, this::onLeave);
-        namespace.addEventListener(ChatRequests.TYPING, ChatRequests.Typing.class, this::onTyping);
+        on(ChatRequests.JOIN, ChatRequests.Join.class, this::onJoin);
+        on(ChatRequests.RESUME, ChatRequests.Resume.class, this::onResume);
+        on(ChatRequests.FETCH, ChatRequests.Fetch.class, this::onFetch);
+        on(ChatRequests.LEAVE, ChatRequests.Leave.class, this::onLeave);
+        on(ChatRequests.TYPING, ChatRequests.Typing.class, this::onTyping);
         namespace.addDisconnectListener(this::onDisconnect);
+    }
+
+    /** Registers a request: budget first, then the payload's shape, then the handler. */
+    private <T> void on(String event, Class<T> type, Handler<T> handler) {
+        namespace.addEventListener(event, Object.class, (client, payload, ack) -> {
+            if (!withinBudget(client, ack)) {
+                return;
+            }
+            T request;
+            try {
+                request = payload == null ? null : PAYLOADS.convertValue(payload, type);
+            } catch (IllegalArgumentException e) {
+                ack.sendAckData(failure("invalid-request"));
+                return;
+            }
+            handler.handle(client, request, ack);
+        });
+    }
+
+    private boolean withinBudget(SocketIOClient client, AckRequest ack) {
+        SocketRateLimit budget = client.get(RATE_LIMIT);
+        if (budget == null) {
+            budget = new SocketRateLimit(limits, System.nanoTime());
+            client.set(RATE_LIMIT, budget);
+        }
+        SocketRateLimit.Verdict verdict = budget.take(System.nanoTime());
+        if (verdict == SocketRateLimit.Verdict.ALLOWED) {
+            return true;
+        }
+        long retryAfterMs = budget.retryAfterMillis();
+        ack.sendAckData(Map.of("ok", false, "error", "rate-limited", "retryAfterMs", retryAfterMs));
+        if (verdict == SocketRateLimit.Verdict.REFUSED_FIRST) {
+            client.sendEvent(ClientEvents.EVENT_NAME, ClientEvents.rateLimited(retryAfterMs));
+        } else if (verdict == SocketRateLimit.Verdict.ABUSE) {
+            log.info("disconnecting socket {} that kept sending events over its limit", client.getSessionId());
+            Connections.close(client);
+        }
+        return false;
     }
 
     private void onJoin(SocketIOClient client, ChatRequests.Join request, AckRequest ack) {

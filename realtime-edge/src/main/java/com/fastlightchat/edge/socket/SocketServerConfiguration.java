@@ -28,6 +28,10 @@ class SocketServerConfiguration {
         config.setPingInterval((int) properties.pingInterval().toMillis());
         config.setPingTimeout((int) properties.pingTimeout().toMillis());
         config.getSocketConfig().setReuseAddress(true);
+        // Client input is small JSON: a larger frame or polling body closes the connection.
+        int maxPayload = (int) Math.min(Integer.MAX_VALUE, properties.maxPayload().toBytes());
+        config.setMaxFramePayloadLength(maxPayload);
+        config.setMaxHttpContentLength(maxPayload);
         return new SocketIOServer(config);
     }
 

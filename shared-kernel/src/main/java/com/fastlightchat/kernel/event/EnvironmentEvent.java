@@ -3,6 +3,8 @@ package com.fastlightchat.kernel.event;
 import com.fastlightchat.kernel.id.EnvironmentId;
 import com.fastlightchat.kernel.id.OrganizationId;
 
+import java.util.List;
+
 /**
  * Events of an environment: a deployment of the chat (e.g. production, staging) with its keys. No event ever
  * carries a clear secret: API secrets appear only as a one-way hash, the member secret only as a fingerprint.
@@ -51,5 +53,19 @@ public sealed interface EnvironmentEvent extends DomainEvent {
     @EventType(name = "environment.plugin-key-rotated", version = 1)
     record PluginKeyRotated(OrganizationId organizationId, EnvironmentId environmentId, String pluginKey,
                             String previousPluginKey, Actor rotatedBy) implements EnvironmentEvent {
+    }
+
+    /**
+     * The web origins (serialized as browsers send them in {@code Origin}: {@code scheme://host[:port]}, lower case,
+     * no default port) whose pages may call the SDK API and open {@code /sdk} sockets with this environment's plugin
+     * key now replaced the earlier set. An empty list lets any site embed the widget.
+     */
+    @EventType(name = "environment.allowed-origins-changed", version = 1)
+    record AllowedOriginsChanged(OrganizationId organizationId, EnvironmentId environmentId,
+                                 List<String> allowedOrigins, Actor changedBy) implements EnvironmentEvent {
+
+        public AllowedOriginsChanged {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
     }
 }

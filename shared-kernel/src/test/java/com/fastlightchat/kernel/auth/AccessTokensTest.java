@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -173,6 +174,76 @@ class AccessTokensTest {
         String signingInput = header + "." + parts[1];
 
         assertRejected(signingInput + "." + hmac(SECRET, signingInput), TokenClaims.Kind.AGENT, "malformed");
+    }
+
+    // --- key rotation ----------------------------------------------------------------------------------------------
+
+    @Test
+    void givenIssuedToken_whenInspected_thenItsHeaderNamesTheCurrentKey() {
+        String header = decode(tokens.issue(agentClaims()).split("\\.")[0]);
+
+        assertThat(tokens.keyId()).hasSize(16).isNotEqualTo(AccessTokens.fromSecret(OTHER_SECRET, clock).keyId());
+        assertThat(header).isEqualTo("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + tokens.keyId() + "\"}");
+    }
+
+    @Test
+    void givenRotatedKey_whenVerifyingATokenOfThePreviousKey_thenAcceptedUntilThePreviousKeyIsRemoved() {
+        String before = tokens.issue(agentClaims());
+        AccessTokens rotated = AccessTokens.fromSecrets(OTHER_SECRET, List.of(SECRET), clock);
+        AccessTokens previousRemoved = AccessTokens.fromSecret(OTHER_SECRET, clock);
+
+        assertThat(rotated.verify(before, TokenClaims.Kind.AGENT)).isEqualTo(agentClaims());
+        assertThatThrownBy(() -> previousRemoved.verify(before, TokenClaims.Kind.AGENT))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("signature");
+    }
+
+    @Test
+    void givenRotatedKey_whenIssuing_thenTheNewKeySignsAndAServiceNotYetRotatedRefusesIt() {
+        AccessTokens rotated = AccessTokens.fromSecrets(OTHER_SECRET, List.of(SECRET), clock);
+
+        String after = rotated.issue(agentClaims());
+
+        assertThat(decode(after.split("\\.")[0])).contains(rotated.keyId()).doesNotContain(tokens.keyId());
+        assertThat(AccessTokens.fromSecret(OTHER_SECRET, clock).verify(after, TokenClaims.Kind.AGENT))
+                .isEqualTo(agentClaims());
+        assertRejected(after, TokenClaims.Kind.AGENT, "signature");
+    }
+
+    @Test
+    void givenTokenWithoutKeyId_whenVerifiedAfterARotation_thenCheckedAgainstEveryConfiguredKey() {
+        String legacy = signedToken("{\"iss\":\"fast-light-chat\",\"sub\":\"ag_1\",\"knd\":\"agent\",\"org\":\"org_1\","
+                + "\"iat\":" + ISSUED_AT.getEpochSecond() + ",\"exp\":" + EXPIRES_AT.getEpochSecond() + "}");
+
+        assertThat(AccessTokens.fromSecrets(OTHER_SECRET, List.of(SECRET), clock)
+                .verify(legacy, TokenClaims.Kind.AGENT).subject()).isEqualTo("ag_1");
+        assertThatThrownBy(() -> AccessTokens.fromSecret(OTHER_SECRET, clock).verify(legacy, TokenClaims.Kind.AGENT))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("signature");
+    }
+
+    @Test
+    void givenTokenSignedWithOneKeyNamingAnother_whenVerifying_thenRejected() {
+        AccessTokens rotated = AccessTokens.fromSecrets(OTHER_SECRET, List.of(SECRET), clock);
+        String[] parts = tokens.issue(agentClaims()).split("\\.");
+        String claimsNewKey = rotated.issue(agentClaims()).split("\\.")[0];
+
+        assertThatThrownBy(() -> rotated.verify(claimsNewKey + "." + parts[1] + "." + parts[2], TokenClaims.Kind.AGENT))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("signature");
+    }
+
+    @Test
+    void givenPreviousSecretShorterThan32Bytes_whenCreating_thenRejected() {
+        assertThatThrownBy(() -> AccessTokens.fromSecrets(SECRET, List.of("short"), clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        assertThat(AccessTokens.fromSecrets(SECRET, List.of(" ", ""), clock).keyId()).isEqualTo(tokens.keyId());
+    }
+
+    @Test
+    void givenOversizedToken_whenVerifying_thenRejectedBeforeDecoding() {
+        String token = tokens.issue(agentClaims());
+        String padded = token.substring(0, token.indexOf('.') + 1) + "A".repeat(AccessTokens.MAX_TOKEN_LENGTH)
+                + token.substring(token.indexOf('.') + 1);
+
+        assertRejected(padded, TokenClaims.Kind.AGENT, "malformed");
     }
 
     // --- claims ----------------------------------------------------------------------------------------------------

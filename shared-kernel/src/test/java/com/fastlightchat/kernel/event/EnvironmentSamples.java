@@ -1,11 +1,13 @@
 package com.fastlightchat.kernel.event;
 
+import com.fastlightchat.kernel.event.EnvironmentEvent.AllowedOriginsChanged;
 import com.fastlightchat.kernel.event.EnvironmentEvent.ApiKeyRotated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.EnvironmentCreated;
 import com.fastlightchat.kernel.event.EnvironmentEvent.MemberSecretIssued;
 import com.fastlightchat.kernel.event.EnvironmentEvent.PluginKeyRotated;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.fastlightchat.kernel.event.EventSamples.*;
@@ -29,6 +31,8 @@ final class EnvironmentSamples {
                 "ak_live_J4d9XsP2hL6cV1qE", Actor.agent(AGENT.value())));
         samples.put(key("environment.plugin-key-rotated", 1), new PluginKeyRotated(ORGANIZATION, ENVIRONMENT,
                 "pk_0a1b2c3d4e5f60718293a4b5c6d7e8f9", "pk_live_5Qm2tY8vRk3wN7zB", Actor.agent(AGENT.value())));
+        samples.put(key("environment.allowed-origins-changed", 1), new AllowedOriginsChanged(ORGANIZATION, ENVIRONMENT,
+                List.of("https://www.example.com", "https://shop.example.com:8443"), Actor.agent(AGENT.value())));
         return samples;
     }
 }

@@ -21,6 +21,7 @@ import com.fastlightchat.kernel.id.AgentId;
 import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.kernel.id.TeamId;
 import com.fastlightchat.web.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -88,9 +89,11 @@ public class AgentController {
     private final PasswordEncoder passwords;
     private final CommandSideProperties properties;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public AgentController(CommandGateway commands, AgentLogins logins, Teams teams, PasswordEncoder passwords,
-                           CommandSideProperties properties, Clock clock) {
+                           CommandSideProperties properties, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.commands = commands;
         this.logins = logins;
         this.teams = teams;
@@ -117,11 +120,19 @@ public class AgentController {
         return new AgentInvitedResponse(agentId.value(), token, expiresAt);
     }
 
+    /**
+     * Wrong current passwords count as failed logins of the agent's login ({@link LoginThrottle}), so a stolen access
+     * token does not allow guessing the password either. Refresh tokens issued before the change stop working.
+     */
     @PutMapping("/v1/agents/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void changePassword(AgentIdentity caller, @Valid @RequestBody ChangePasswordRequest request) {
+    public void changePassword(AgentIdentity caller, @Valid @RequestBody ChangePasswordRequest request,
+                               HttpServletRequest http) {
+        String login = logins.loginOf(caller.agentId()).orElse(caller.agentId());
+        throttle.check(login, http.getRemoteAddr());
         String current = logins.byAgentId(caller.agentId()).map(AgentLogins.Account::passwordHash).orElse(null);
         if (current == null || !passwords.matches(request.currentPassword(), current)) {
+            throttle.failed(login, http.getRemoteAddr());
             throw Rejection.invalid("currentPassword", "is not the current password");
         }
         commands.sendAndWait(new SetAgentPassword(new AgentId(caller.agentId()), ActingAgent.of(caller),

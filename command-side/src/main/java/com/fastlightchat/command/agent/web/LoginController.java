@@ -8,6 +8,7 @@ import com.fastlightchat.web.Rejection;
 import com.fastlightchat.kernel.auth.AccessTokens;
 import com.fastlightchat.kernel.auth.InvalidTokenException;
 import com.fastlightchat.kernel.auth.TokenClaims;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,10 +60,12 @@ public class LoginController {
     private final CommandGateway commands;
     private final CommandSideProperties properties;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public LoginController(AgentLogins logins, AgentInvitations invitations, PasswordEncoder passwords,
                            AccessTokens tokens, CommandGateway commands, CommandSideProperties properties,
-                           Clock clock) {
+                           Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.logins = logins;
         this.invitations = invitations;
         this.passwords = passwords;
@@ -73,14 +76,22 @@ public class LoginController {
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
+    /**
+     * Failed attempts are throttled per login and per client address ({@link LoginThrottle}): a locked one is
+     * answered 429 with {@code Retry-After} before the password is looked at, whether the login exists or not.
+     */
     @PostMapping("/v1/auth/login")
-    public LoginResponse login(@Valid @RequestBody LoginRequest request) {
-        var account = logins.byLogin(request.login().strip().toLowerCase(Locale.ROOT));
+    public LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        String login = request.login().strip().toLowerCase(Locale.ROOT);
+        throttle.check(login, http.getRemoteAddr());
+        var account = logins.byLogin(login);
         String hash = account.map(AgentLogins.Account::passwordHash).orElse(null);
         boolean matches = passwords.matches(request.password(), hash == null ? decoyHash : hash);
         if (account.isEmpty() || hash == null || !matches || !account.get().active()) {
+            throttle.failed(login, http.getRemoteAddr());
             throw Rejection.unauthenticated("login or password is wrong");
         }
+        throttle.succeeded(login);
         var agent = account.get();
         Instant now = clock.instant();
         AccessTokenResponse access = accessToken(agent, now);
@@ -91,7 +102,10 @@ public class LoginController {
                 refreshExpiresAt, access.agentId(), access.organizationId(), access.role());
     }
 
-    /** A deactivated agent's refresh token is refused; the new access token carries the agent's current role. */
+    /**
+     * A deactivated agent's refresh token is refused, and so is one issued before the agent's password last changed;
+     * the new access token carries the agent's current role.
+     */
     @PostMapping("/v1/auth/refresh")
     public AccessTokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         TokenClaims claims;
@@ -104,6 +118,9 @@ public class LoginController {
                 .filter(AgentLogins.Account::active)
                 .filter(account -> account.organizationId().value().equals(claims.organizationId()))
                 .orElseThrow(() -> Rejection.unauthenticated("this agent account is deactivated"));
+        if (agent.issuedBeforePasswordChange(claims.issuedAt())) {
+            throw Rejection.unauthenticated("the password was changed since this refresh token was issued; log in again");
+        }
         return accessToken(agent, clock.instant());
     }
 

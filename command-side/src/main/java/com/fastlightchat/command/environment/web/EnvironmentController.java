@@ -1,6 +1,7 @@
 package com.fastlightchat.command.environment.web;
 
 import com.fastlightchat.kernel.auth.ApiSecrets;
+import com.fastlightchat.command.environment.AllowedOrigins;
 import com.fastlightchat.command.environment.CreateEnvironment;
 import com.fastlightchat.command.environment.Environment;
 import com.fastlightchat.command.environment.EnvironmentSecrets;
@@ -8,6 +9,7 @@ import com.fastlightchat.command.environment.Requester;
 import com.fastlightchat.command.environment.RotateApiKey;
 import com.fastlightchat.command.environment.RotateMemberSecret;
 import com.fastlightchat.command.environment.RotatePluginKey;
+import com.fastlightchat.command.environment.SetAllowedOrigins;
 import com.fastlightchat.kernel.auth.AgentIdentity;
 import com.fastlightchat.kernel.event.AgentEvent.Role;
 import com.fastlightchat.kernel.id.AgentId;
@@ -16,17 +18,22 @@ import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.kernel.id.OrganizationId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /**
- * Environments, for dashboard agents ({@code Authorization: Bearer}): admins create them, owners rotate their keys.
+ * Environments, for dashboard agents ({@code Authorization: Bearer}): admins create them and set their allowed
+ * origins, owners rotate their keys.
  * Every clear secret in an answer is shown this once; the server keeps API secrets hashed and member secrets
  * encrypted. Another organization's environment answers 404.
  */
@@ -45,6 +52,12 @@ public class EnvironmentController {
     }
 
     public record PluginKeyRotatedResponse(String environmentId, String pluginKey) {
+    }
+
+    public record SetAllowedOriginsRequest(@NotNull @Size(max = AllowedOrigins.MAX_ORIGINS) List<String> allowedOrigins) {
+    }
+
+    public record AllowedOriginsResponse(String environmentId, List<String> allowedOrigins) {
     }
 
     public record MemberSecretIssuedResponse(String environmentId, String memberSecret, String fingerprint) {
@@ -94,6 +107,19 @@ public class EnvironmentController {
         String memberSecret = EnvironmentSecrets.newMemberSecret();
         commands.sendAndWait(new RotateMemberSecret(id, organization(caller), memberSecret, requester(caller)));
         return new MemberSecretIssuedResponse(id.value(), memberSecret, EnvironmentSecrets.fingerprint(memberSecret));
+    }
+
+    /**
+     * The web origins whose pages may use the environment's plugin key (SDK calls and {@code /sdk} sockets), as
+     * browsers send them ({@code https://www.example.com}); an empty list allows any site. Owners and admins.
+     */
+    @PutMapping("/v1/environments/{environmentId}/allowed-origins")
+    public AllowedOriginsResponse setAllowedOrigins(AgentIdentity caller, @PathVariable String environmentId,
+                                                    @Valid @RequestBody SetAllowedOriginsRequest request) {
+        var id = new EnvironmentId(environmentId);
+        List<String> origins = AllowedOrigins.normalize(request.allowedOrigins());
+        commands.sendAndWait(new SetAllowedOrigins(id, organization(caller), origins, requester(caller)));
+        return new AllowedOriginsResponse(id.value(), origins);
     }
 
     private static OrganizationId organization(AgentIdentity caller) {

@@ -7,6 +7,7 @@ import com.fastlightchat.kernel.auth.CallerAuthenticator;
 import com.fastlightchat.kernel.auth.CallerAuthenticator.ApiKeyRecord;
 import com.fastlightchat.kernel.auth.SdkAuthenticator;
 import com.fastlightchat.kernel.auth.SdkAuthenticator.EnvironmentRef;
+import com.fastlightchat.web.SdkOrigins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +19,12 @@ public class SdkAuthentication {
     SdkAuthenticator sdkAuthenticator(AccessTokens tokens, EnvironmentKeys keys) {
         return new SdkAuthenticator(tokens, pluginKey -> keys.byPluginKey(pluginKey)
                 .map(owner -> new EnvironmentRef(owner.organizationId().value(), owner.environmentId().value())));
+    }
+
+    /** The per-environment CORS allowlist, from the same table as the plugin keys. */
+    @Bean
+    SdkOrigins sdkOrigins(EnvironmentKeys keys) {
+        return keys::allowedOrigins;
     }
 
     @Bean

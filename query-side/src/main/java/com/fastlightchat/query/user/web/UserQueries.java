@@ -67,6 +67,10 @@ public class UserQueries {
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             throw Rejection.invalid("query", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
+        if (query != null && query.indexOf('\u0000') >= 0) {
+            // MongoDB cannot search for it (BSON strings end at NUL), and no name or e-mail contains it.
+            throw Rejection.invalid("query", "must not contain the NUL character");
+        }
         List<User> rows = users.search(agent.organizationId(), query, cursor == null ? null : decode(cursor),
                 limit + 1);
         List<User> page = rows.stream().limit(limit).toList();

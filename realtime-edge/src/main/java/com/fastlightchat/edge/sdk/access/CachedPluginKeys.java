@@ -1,18 +1,22 @@
 package com.fastlightchat.edge.sdk.access;
 
+import com.fastlightchat.kernel.auth.ApiSecrets;
+import com.fastlightchat.kernel.envelope.KernelJson;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Remembers known plugin keys in Redis under {@code <prefix>pk:<sha256(pluginKey)>} (the key itself is never
- * stored), with the environment each opens, for {@code ttl}, so that a rotated key stops opening connections within {@code ttl}. Unknown keys are
- * never cached: a key created a moment ago works as soon as the query side knows it. Redis failures fall back to
- * asking.
+ * stored), with the environment each opens and its allowed origins ({@code {"environmentId":…,"allowedOrigins":[…]}}),
+ * for {@code ttl}, so that a rotated key stops opening connections, and new allowed origins apply, within
+ * {@code ttl}. Unknown keys are never cached: a key created a moment ago works as soon as the query side knows it.
+ * Redis failures, and values remembered in an older form, fall back to asking.
  */
 public final class CachedPluginKeys implements PluginKeys {
 
@@ -28,25 +32,37 @@ public final class CachedPluginKeys implements PluginKeys {
 
     /** The cache key of one plugin key. */
     public String key(String pluginKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pluginKey.getBytes(StandardCharsets.UTF_8));
-            return keyPrefix + "pk:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return keyPrefix + "pk:" + ApiSecrets.hash(pluginKey);
     }
 
     @Override
     public Answer check(String pluginKey) {
         String key = key(pluginKey);
-        String environmentId = answers.recall(key);
-        if (environmentId != null && !environmentId.equals("1")) { // "1": remembered before environments were
-            return Answer.known(environmentId);
+        Answer remembered = parse(answers.recall(key));
+        if (remembered != null) {
+            return remembered;
         }
         Answer answer = delegate.check(pluginKey);
         if (answer.verdict() == Verdict.KNOWN) {
-            answers.remember(key, answer.environmentId());
+            answers.remember(key, KernelJson.mapper().writeValueAsString(Map.of(
+                    "environmentId", answer.environmentId(), "allowedOrigins", answer.allowedOrigins())));
         }
         return answer;
+    }
+
+    /** A remembered answer, or null for none or one in an older form (a bare environment id, or "1"). */
+    private static Answer parse(String remembered) {
+        if (remembered == null || !remembered.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode value = KernelJson.mapper().readTree(remembered);
+            List<String> origins = new ArrayList<>();
+            value.path("allowedOrigins").forEach(origin -> origins.add(origin.asString()));
+            String environmentId = value.path("environmentId").asString(null);
+            return environmentId == null ? null : Answer.known(environmentId, origins);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 }

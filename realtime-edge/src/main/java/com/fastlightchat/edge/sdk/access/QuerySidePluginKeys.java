@@ -11,13 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Asks the query side {@code GET /v1/sdk/environment} with the key as {@code X-Plugin-Key}: 200 is known (with
- * the environment it names), 401
- * unknown; anything else, or no answer in time, is unavailable.
+ * the environment it names and that environment's {@code allowedOrigins}), 401 unknown; anything else, or no answer in
+ * time, is unavailable.
  */
 public final class QuerySidePluginKeys implements PluginKeys {
 
@@ -62,9 +65,12 @@ public final class QuerySidePluginKeys implements PluginKeys {
 
     private static Answer environmentOf(String body) {
         try {
-            String environmentId = KernelJson.mapper().readTree(body).path("environmentId").asString(null);
+            JsonNode answer = KernelJson.mapper().readTree(body);
+            String environmentId = answer.path("environmentId").asString(null);
             if (environmentId != null && Ids.FORMAT.matcher(environmentId).matches()) {
-                return Answer.known(environmentId);
+                List<String> origins = new ArrayList<>();
+                answer.path("allowedOrigins").forEach(origin -> origins.add(origin.asString()));
+                return Answer.known(environmentId, origins);
             }
         } catch (JacksonException e) {
             // falls through

@@ -1,7 +1,5 @@
-package com.fastlightchat.command.chat.web;
+package com.fastlightchat.web;
 
-import com.fastlightchat.kernel.envelope.KernelJson;
-import com.fastlightchat.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,8 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -18,36 +15,33 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Refuses chat request bodies over {@value #MAX_BYTES} bytes with a 413 problem before anything reads them: by
- * {@code Content-Length}, or, for a chunked body, by reading at most one byte more than the limit.
+ * Refuses every request body over {@code flc.web.max-body-size} (64 KB) with a 413 problem before anything reads
+ * it: by {@code Content-Length}, or, for a chunked body, by reading at most one byte more than the limit.
  */
-@Component
-public class ChatBodyLimit extends OncePerRequestFilter {
+public class BodySizeLimit extends OncePerRequestFilter implements Ordered {
 
-    public static final int MAX_BYTES = 64 * 1024;
+    static final int ORDER = SecurityHeaders.ORDER + 10;
+    public static final String PROBLEM = "payload-too-large";
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/chats") || path.startsWith("/v1/sdk/chats")
-                || path.startsWith("/v1/integration/chats"));
+    private final int maxBytes;
+
+    public BodySizeLimit(long maxBytes) {
+        this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 1, maxBytes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > MAX_BYTES) {
+        if (length > maxBytes) {
             refuse(response);
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) {
+            byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
                 refuse(response);
                 return;
             }
@@ -57,15 +51,13 @@ public class ChatBodyLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemResponses.TYPE_BASE + "payload-too-large");
-        problem.put("title", "Content Too Large");
-        problem.put("status", 413);
-        problem.put("detail", "the request body must be at most " + MAX_BYTES + " bytes");
-        response.setStatus(413);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(KernelJson.mapper().writeValueAsBytes(problem));
+    private void refuse(HttpServletResponse response) throws IOException {
+        ProblemResponses.write(response, 413, PROBLEM, "the request body must be at most " + maxBytes + " bytes");
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     /** A request whose body was already read (and found small enough). */
