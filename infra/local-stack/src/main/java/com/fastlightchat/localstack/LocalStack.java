@@ -62,9 +62,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The demo tenant created at start; {@code apiSecret} and {@code agentPassword} are new on every run. */
+    /**
+     * The demo tenant created at start; secrets and passwords are new on every run. The demo agent
+     * ({@code agentLogin}) is the owner; {@code secondAgentLogin} an agent. {@code memberId} is an identified member
+     * of the demo site, with the {@code memberHash} its backend would compute.
+     */
     public record Demo(String organizationId, String environmentId, String pluginKey, String apiKey, String apiSecret,
-                       String memberSecret, String agentLogin, String agentPassword) {
+                       String memberSecret, String agentLogin, String agentPassword, String secondAgentLogin,
+                       String secondAgentPassword, String memberId, String memberHash) {
     }
 
     public static final String DEMO_LOGIN = "demo@fastlight.chat";
@@ -125,7 +130,9 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.command.token-secret=" + tokenSecret,
                 "--flc.command.signup-token=" + signupToken,
                 "--flc.command.secrets-key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
-                "--flc.command.topic-partitions=3"), options.command(), logs);
+                "--flc.command.topic-partitions=3",
+                // the agent console is served by the query side and calls the command API from there
+                "--flc.web.allowed-origins=" + queryUrl()), options.command(), logs);
         define("query-side", jvm, List.of(
                 "--server.port=" + options.query(), kafka,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_query"),
@@ -133,7 +140,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.password=" + endpoints.postgresPassword(),
                 "--spring.mongodb.uri=" + endpoints.mongoUri(),
                 "--spring.mongodb.database=flc",
-                "--flc.query.token-secret=" + tokenSecret), options.query(), logs);
+                "--flc.query.token-secret=" + tokenSecret,
+                "--flc.public.command-url=" + commandUrl(),
+                "--flc.public.query-url=" + queryUrl(),
+                "--flc.public.edge-url=" + edgeUrl()), options.query(), logs);
         define("realtime-edge", jvm, List.of(
                 "--server.port=" + options.edgeHttp(), kafka,
                 "--spring.data.redis.host=" + endpoints.redisHost(),
@@ -157,7 +167,7 @@ public final class LocalStack implements AutoCloseable {
                 .put("organizationName", "Demo Inc")
                 .put("environmentName", "production")
                 .put("ownerEmail", DEMO_LOGIN)
-                .put("ownerName", "Demo Agent")
+                .put("ownerName", "Jordan Blake")
                 .put("ownerPassword", password));
         HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl() + "/v1/signup"))
                 .header("Content-Type", "application/json")
@@ -170,9 +180,14 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("demo sign-up failed: " + response.statusCode() + " " + response.body());
             }
             JsonNode result = JSON.readTree(response.body());
-            return new Demo(result.get("organizationId").asString(), result.get("environmentId").asString(),
+            Demo signedUp = new Demo(result.get("organizationId").asString(), result.get("environmentId").asString(),
                     result.get("pluginKey").asString(), result.get("apiKey").asString(),
-                    result.get("apiSecret").asString(), result.path("memberSecret").asString(""), DEMO_LOGIN, password);
+                    result.get("apiSecret").asString(), result.path("memberSecret").asString(""), DEMO_LOGIN, password,
+                    null, null, null, null);
+            DemoData.Seeded seeded = DemoData.populate(http, commandUrl(), signedUp, randomSecret(12));
+            return new Demo(signedUp.organizationId(), signedUp.environmentId(), signedUp.pluginKey(),
+                    signedUp.apiKey(), signedUp.apiSecret(), signedUp.memberSecret(), DEMO_LOGIN, password,
+                    seeded.secondAgentLogin(), seeded.secondAgentPassword(), seeded.memberId(), seeded.memberHash());
         } catch (IOException e) {
             throw new IllegalStateException("demo sign-up failed", e);
         } catch (InterruptedException e) {
@@ -192,6 +207,16 @@ public final class LocalStack implements AutoCloseable {
     /** The Socket.IO endpoint; end users connect to namespace {@code /sdk}. */
     public String edgeUrl() {
         return "http://localhost:" + options.edgeSocket();
+    }
+
+    /** The agent console, served by the query side. */
+    public String consoleUrl() {
+        return queryUrl() + "/console/";
+    }
+
+    /** The demo customer page with the chat widget, booted with the demo plugin key. */
+    public String demoPageUrl() {
+        return queryUrl() + "/demo/?pluginKey=" + demo.pluginKey();
     }
 
     public Demo demo() {
@@ -290,12 +315,16 @@ public final class LocalStack implements AutoCloseable {
         return buffer;
     }
 
-    /** {@code ./flc run}: start, print where everything is, wait for Ctrl-C. */
+    /** {@code ./flc run [--free-ports]}: start, print where everything is, wait for Ctrl-C. */
     public static void main(String[] args) throws InterruptedException {
         Path home = Path.of(System.getProperty("flc.home", ".")).toAbsolutePath().normalize();
         long started = System.nanoTime();
         System.out.println("Starting Fast Light Chat (Kafka, PostgreSQL, Redis, Mongo wire server, 3 services)…");
-        LocalStack stack = start(Options.defaults(home));
+        // --free-ports: a second stack next to one on the README's ports (data and logs in .flc-local-<pid>)
+        boolean freePorts = java.util.Arrays.asList(args).contains("--free-ports");
+        LocalStack stack = start(freePorts
+                ? Options.freePorts(home, home.resolve(".flc-local-" + ProcessHandle.current().pid()))
+                : Options.defaults(home));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Fast Light Chat…");
@@ -306,9 +335,15 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("""
 
                 Fast Light Chat is running (ready in %.1f s).
+
+                  Agent console   %s
+                                  log in as %s / %s   (second agent: %s / %s)
+                  Demo page       %s
+                                  as a signed-in member: %s&memberId=%s&memberHash=%s
+
                   Command API     %s
                   Query API       %s
-                  Realtime edge   %s   (Socket.IO namespace /sdk)
+                  Realtime edge   %s   (Socket.IO namespaces /sdk and /agent)
                   Servers         Kafka %s, PostgreSQL localhost:%d, Mongo %s, Redis localhost:%d
 
                 Demo organization "Demo Inc" (%s), environment %s
@@ -316,14 +351,14 @@ public final class LocalStack implements AutoCloseable {
                   API key         %s
                   API secret      %s
                   Member secret   %s   (signs memberHash = hex HMAC-SHA256(memberId))
-                  Agent login     %s
-                  Agent password  %s
 
                 Logs: %s   Press Ctrl-C to stop everything.
-                """, (System.nanoTime() - started) / 1e9, stack.commandUrl(), stack.queryUrl(), stack.edgeUrl(),
-                stack.servers().kafkaBootstrapServers(), stack.servers().postgresPort(), stack.servers().mongoUri(),
-                stack.servers().redisPort(), demo.organizationId(), demo.environmentId(), demo.pluginKey(),
-                demo.apiKey(), demo.apiSecret(), demo.memberSecret(), demo.agentLogin(), demo.agentPassword(),
+                """, (System.nanoTime() - started) / 1e9, stack.consoleUrl(), demo.agentLogin(),
+                demo.agentPassword(), demo.secondAgentLogin(), demo.secondAgentPassword(), stack.demoPageUrl(),
+                stack.demoPageUrl(), demo.memberId(), demo.memberHash(), stack.commandUrl(), stack.queryUrl(),
+                stack.edgeUrl(), stack.servers().kafkaBootstrapServers(), stack.servers().postgresPort(),
+                stack.servers().mongoUri(), stack.servers().redisPort(), demo.organizationId(), demo.environmentId(),
+                demo.pluginKey(), demo.apiKey(), demo.apiSecret(), demo.memberSecret(),
                 stack.options.workDir().resolve("logs"));
         stopped.await();
     }

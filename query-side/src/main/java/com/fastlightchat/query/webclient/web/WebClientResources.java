@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The static clients under {@code classpath:/static/}: {@code /console/} and {@code /demo/} answer their
- * {@code index.html}; the bare paths and {@code /} redirect there. The widget's files and the vendored Socket.IO
+ * {@code index.html}; the bare paths and {@code /} redirect there. The widget's files, the modules it shares with the console and the vendored Socket.IO
  * client may be loaded by any site (the widget imports the client as an ES module, which browsers fetch with CORS);
  * they are public, read-only files, fetched without credentials.
  */
@@ -25,7 +25,7 @@ public class WebClientResources implements WebMvcConfigurer {
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        for (String path : new String[]{"/widget/**", "/vendor/**"}) {
+        for (String path : new String[]{"/widget/**", "/shared/**", "/vendor/**"}) {
             registry.addMapping(path).allowedOriginPatterns("*").allowedMethods("GET", "HEAD")
                     .allowCredentials(false).maxAge(3600);
         }
