@@ -235,7 +235,7 @@ test("after a dropped connection the widget reconnects by itself and shows every
     const session = await api("POST", `${COMMAND_URL}/v1/auth/login`, { login: AGENT_LOGIN, password: AGENT_PASSWORD });
     const chatId = await widget(customer).getAttribute("data-chat-id");
     assert.match(chatId, /^ch_/);
-    const say = (text) => api("POST", `${COMMAND_URL}/v1/chats/${chatId}/messages`, { clientMessageId: `bt-${text}-${Date.now()}`, text }, session.accessToken);
+    const say = (text) => api("POST", `${COMMAND_URL}/v1/chats/${chatId}/messages`, { clientMessageId: `bt-${crypto.randomUUID()}`, text }, session.accessToken);
 
     await say("Let me check. (1)");
     await widget(customer).locator(".bubble", { hasText: "(1)" }).waitFor();

@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static final String DEMO_LOGIN = "demo@fastlight.chat";
+    public static final String DEMO_AGENT_NAME = "Jordan Blake";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -167,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
                 .put("organizationName", "Demo Inc")
                 .put("environmentName", "production")
                 .put("ownerEmail", DEMO_LOGIN)
-                .put("ownerName", "Jordan Blake")
+                .put("ownerName", DEMO_AGENT_NAME)
                 .put("ownerPassword", password));
         HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl() + "/v1/signup"))
                 .header("Content-Type", "application/json")
@@ -292,7 +293,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void wipe(Path directory) {
+    /** Deletes {@code directory} and everything in it (nothing if it does not exist). */
+    static void wipe(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -4,10 +4,8 @@ import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
@@ -38,21 +35,11 @@ class WalkingSkeletonIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path workDir;
     static LocalStack stack;
 
     @BeforeAll
     static void startPlatform() {
-        Path home = Path.of(System.getProperty("flc.home", "../..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(LocalStack.Options.freePorts(home, workDir));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test
