@@ -268,6 +268,42 @@ test("after a dropped connection the widget reconnects by itself and shows every
   }
 });
 
+test("analytics: charts from the analytics contract, and an empty state (not a failure) where it is not deployed", async () => {
+  const agent = await newPage();
+  try {
+    await loginToConsole(agent);
+    // the query side answers 404 until the analytics module is deployed: the page says so and nothing breaks
+    await agent.locator("a[href='#/analytics']").click();
+    const analytics = await fetch(`${QUERY_URL}/v1/analytics/live`);
+    if (analytics.status === 404) await agent.getByText("No analytics yet").waitFor();
+
+    // answers in the agreed contract (GET /v1/analytics/metrics, /live) are drawn as charts and cards
+    const hour = 3600_000;
+    const now = Date.now();
+    const start = new Date(Math.floor(now / hour) * hour - 3 * hour);
+    const stat = (median) => ({ count: 2, medianSeconds: median, p90Seconds: median * 2, meanSeconds: median + 10 });
+    const buckets = [0, 2].map((i) => ({
+      start: new Date(start.getTime() + i * hour).toISOString(), end: new Date(start.getTime() + (i + 1) * hour).toISOString(),
+      chatsOpened: 3 + i, chatsClosed: 2, chatsReopened: 0, messagesIn: 14, messagesOut: 11,
+      firstResponseTime: stat(40), replyTime: stat(30), resolutionTime: { count: 0, medianSeconds: null, p90Seconds: null, meanSeconds: null },
+    }));
+    await agent.route("**/v1/analytics/metrics?**", (route) => route.fulfill({ json: { scope: "organization", window: "hour", businessHours: false, buckets } }));
+    await agent.route("**/v1/analytics/live", (route) => route.fulfill({ json: { unassigned: 7, waiting: 5, agents: [] } }));
+    await agent.locator("#range").selectOption("24h");
+    await agent.locator("a[data-folder=mine]").click();
+    await agent.locator("a[href='#/analytics']").click();
+    await agent.getByRole("img", { name: /^Conversations\. Opened: 8 in total, Closed: 4 in total/ }).waitFor();
+    assert.equal(await agent.locator(".card", { hasText: "Chats opened" }).locator(".value").textContent(), "8");
+    assert.equal(await agent.locator(".card", { hasText: "Unassigned now" }).locator(".value").textContent(), "7");
+    assert.equal(await agent.locator(".card", { hasText: "Avg first response" }).locator(".value").textContent(), "50 s");
+    assert.equal(await agent.locator(".card", { hasText: "Avg resolution" }).locator(".value").textContent(), "—");
+    assert.ok(await agent.locator("figure.chart svg rect").count() >= 4, "bars drawn");
+    assert.deepEqual(agent.errors, []);
+  } finally {
+    await agent.context().close();
+  }
+});
+
 test("the served Socket.IO client is exactly the locked socket.io-client release", async () => {
   const response = await fetch(`${QUERY_URL}/vendor/socket.io-4.8.1.esm.min.js`);
   assert.equal(response.status, 200);

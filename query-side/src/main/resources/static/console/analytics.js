@@ -111,7 +111,7 @@ export class Analytics {
     const online = dir.activeAgents().filter((a) => a.presence === "online").length;
     const header = [h("h2", { text: "Analytics" }), h("div", { class: "sub", text: `${formatFull(from.toISOString())} – ${formatFull(to.toISOString())}` }), this.toolbar()];
     const liveCards = h("div", { class: "cards", "aria-label": "Right now" },
-      card("Unassigned now", live ? live.unassigned : "—", "open chats without an agent"),
+      card("Unassigned now", live ? live.unassigned : (this.ws.counts?.unassigned ?? "—"), "open chats without an agent"),
       card("Waiting for a reply", live ? live.waiting : "—", "customers waiting for a human"),
       card("Agents online", `${online}/${dir.activeAgents().length}`, "active agents"));
     if (error) {

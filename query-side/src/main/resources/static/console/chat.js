@@ -36,7 +36,7 @@ export class ChatView {
   }
 
   renderEmpty() {
-    replace(this.pane, h("div", { class: "chat-empty" }, h("div", { class: "brand-mark", "aria-hidden": "true", text: "💬" }),
+    replace(this.pane, h("div", { class: "chat-empty" }, h("div", { class: "brand-mark", "aria-hidden": "true", text: "⚡" }),
       h("p", { text: "Select a chat to start answering." })));
   }
 
@@ -350,7 +350,8 @@ export class ChatView {
       class: ["msg", m.author.kind, mine && "mine", note && "note", m.deleted && "deleted", follow && "follow", m.status && "pending"],
       dataset: { sequence: m.sequence ?? "", messageId: m.messageId ?? "" },
       "aria-label": `${note ? "Internal note" : "Message"} from ${name}`,
-    }, avatar(m.author.kind === "user" ? dir.userName(this.row.userId) : name, { small: true }),
+    }, avatar(m.author.kind === "user" ? dir.userName(this.row.userId)
+      : m.author.kind === "agent" ? dir.agentName(m.author.id) : name, { small: true }),
     h("div", { class: "msg-body" },
       h("div", { class: "msg-head" }, h("strong", { text: name }), h("time", { datetime: m.createdAt, title: formatFull(m.createdAt), text: formatTime(m.createdAt) }),
         m.editedAt ? h("span", { title: formatFull(m.editedAt), text: "edited" }) : null),

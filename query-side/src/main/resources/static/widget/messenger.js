@@ -597,7 +597,7 @@ class Messenger {
     const items = [];
     if (this.hasOlder) items.push(h("div", { class: "edge", text: "Scroll up for earlier messages" }));
     if (all.length === 0 && this.pending.size === 0) {
-      items.push(h("div", { class: "welcome" }, h("strong", { text: this.options.welcomeTitle || "Hi there 👋" }),
+      items.push(h("div", { class: "welcome" }, h("strong", { text: this.options.welcomeTitle || "Hi there!" }),
         h("p", { text: this.options.welcome || "Ask us anything — we're happy to help." })));
     }
     let previous = null;
