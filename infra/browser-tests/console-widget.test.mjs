@@ -133,6 +133,13 @@ test("a customer writes in the widget, the agent answers from the console, the w
   assert.equal(await bubble.textContent(), hostile);
   assert.equal(await agent.locator(".messages img, .messages script").count(), 0, "no markup from user text in the console");
 
+  // typing shows on the other side, both ways
+  await widget(customer).getByRole("button", { name: /Open chat/ }).click();
+  await widget(customer).getByLabel("Message").fill("still there?");
+  await agent.locator(".typing", { hasText: "is typing" }).waitFor();
+  await widget(customer).getByLabel("Message").fill("");
+  await widget(customer).getByRole("button", { name: "Close chat" }).first().click();
+
   // the agent replies (Enter sends); Shift+Enter makes a new line instead
   const composer = agent.getByLabel("Message", { exact: true });
   await composer.fill("draft");
@@ -156,6 +163,8 @@ test("a customer writes in the widget, the agent answers from the console, the w
   assert.ok(await widget(customer).locator(".badge").isHidden());
   // …and the console shows the read receipt
   await agent.locator(".msg.mine .msg-status[data-receipt=seen]").waitFor();
+  await composer.fill("one more thing");
+  await widget(customer).locator(".typing", { hasText: `${AGENT_NAME} is typing` }).waitFor();
 
   assert.equal(await customer.evaluate(() => window.__xss), undefined, "no script from agent text ran in the widget");
   assert.equal(await agent.evaluate(() => window.__xss), undefined, "no script from user text ran in the console");

@@ -2,23 +2,13 @@
 // live messages in sequence order without gaps or duplicates, read receipts, typing, and the composer for replies
 // and internal notes. Sends are idempotent: a retry reuses the message's clientMessageId.
 import { h, replace, formatTime, formatFull, formatAgo, clientMessageId } from "/shared/dom.js";
-import { ChatStream } from "/shared/chat-stream.js";
+import { ChatStream, applyMessageChange, messageOf } from "/shared/chat-stream.js";
 import { attempt, avatar, toast } from "./ui.js";
 
 const HISTORY_PAGE = 40;
 const TAG = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const TYPING_REFRESH_MS = 2500;
 const TYPING_IDLE_MS = 3000;
-
-/** A message of the query API, or of a live `message.posted` event, in one shape. */
-function fromEvent(event) {
-  const m = event.message;
-  return {
-    messageId: m.messageId, sequence: event.sequence, clientMessageId: m.clientMessageId, author: m.author,
-    visibility: event.visibility || "public", text: m.text ?? null, attachments: m.attachments || [],
-    createdAt: event.occurredAt, editedAt: null, deleted: false,
-  };
-}
 
 export class ChatView {
   constructor(workspace, pane) {
@@ -106,23 +96,17 @@ export class ChatView {
   }
 
   apply(event) {
+    if (applyMessageChange(this.messages, event)) {
+      this.renderMessages();
+      return;
+    }
     switch (event.type) {
       case "message.posted": {
-        const message = fromEvent(event);
+        const message = messageOf(event);
         this.addMessage(message);
         this.typingBy.delete(`${message.author.kind}:${message.author.id}`);
         this.renderTyping();
         if (message.author.kind === "user") this.markRead();
-        break;
-      }
-      case "chat.message-edited": {
-        const m = this.messages.get(event.data.messageId);
-        if (m) Object.assign(m, { text: event.data.content?.text ?? null, attachments: event.data.content?.attachments || [], editedAt: event.occurredAt });
-        break;
-      }
-      case "chat.message-deleted": {
-        const m = this.messages.get(event.data.messageId);
-        if (m) Object.assign(m, { text: null, attachments: [], deleted: true });
         break;
       }
       case "chat.read-by-user":

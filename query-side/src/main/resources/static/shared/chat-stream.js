@@ -3,6 +3,30 @@
 // from the last sequence applied, and what the edge's window cannot give (`complete: false`) is read from the
 // query API.
 
+/** A live `message.posted` event as a message in the query API's shape (`visibility` is sent to agents only). */
+export function messageOf(event) {
+  const m = event.message;
+  return {
+    messageId: m.messageId, sequence: event.sequence, clientMessageId: m.clientMessageId, author: m.author,
+    visibility: event.visibility || "public", text: m.text ?? null, attachments: m.attachments || [],
+    createdAt: event.occurredAt, editedAt: null, deleted: false,
+  };
+}
+
+/** Applies a live edit or deletion to `messages` (a Map by message id); false for any other event. */
+export function applyMessageChange(messages, event) {
+  const m = event.data && messages.get(event.data.messageId);
+  if (event.type === "chat.message-edited") {
+    if (m) Object.assign(m, { text: event.data.content?.text ?? null, attachments: event.data.content?.attachments || [], editedAt: event.occurredAt });
+    return true;
+  }
+  if (event.type === "chat.message-deleted") {
+    if (m) Object.assign(m, { text: null, attachments: [], deleted: true });
+    return true;
+  }
+  return false;
+}
+
 /**
  * Keeps a chat's events in sequence order without gaps or duplicates (realtime-edge/PROTOCOL.md): events at or
  * below the cursor are dropped, the next one is applied, later ones wait until the gap is filled. `onGap(after)`

@@ -3,7 +3,7 @@
 // messenger in a shadow root, so the host page's styles and ours never mix. User content is only ever set as text.
 import { io } from "../vendor/socket.io-4.8.1.esm.min.js";
 import { h, replace, formatTime, formatFull, clientMessageId, initials, hue } from "../shared/dom.js";
-import { ChatStream } from "../shared/chat-stream.js";
+import { ChatStream, applyMessageChange, messageOf } from "../shared/chat-stream.js";
 
 const HISTORY_PAGE = 30;
 const TYPING_REFRESH_MS = 2500;
@@ -289,27 +289,17 @@ class Messenger {
   }
 
   apply(event) {
+    if (applyMessageChange(this.messages, event)) {
+      this.renderMessages();
+      return;
+    }
     switch (event.type) {
       case "message.posted": {
-        const m = event.message;
-        this.addMessage({
-          messageId: m.messageId, sequence: event.sequence, clientMessageId: m.clientMessageId, author: m.author,
-          visibility: "public", text: m.text ?? null, attachments: m.attachments || [], createdAt: event.occurredAt,
-          editedAt: null, deleted: false,
-        }, { live: true });
-        this.typingBy.delete(`${m.author.kind}:${m.author.id}`);
+        const message = messageOf(event);
+        this.addMessage(message, { live: true });
+        this.typingBy.delete(`${message.author.kind}:${message.author.id}`);
         this.renderTyping();
         return;
-      }
-      case "chat.message-edited": {
-        const m = this.messages.get(event.data.messageId);
-        if (m) Object.assign(m, { text: event.data.content?.text ?? null, attachments: event.data.content?.attachments || [], editedAt: event.occurredAt });
-        break;
-      }
-      case "chat.message-deleted": {
-        const m = this.messages.get(event.data.messageId);
-        if (m) Object.assign(m, { text: null, attachments: [], deleted: true });
-        break;
       }
       case "chat.read-by-agent":
         this.chat.agentsReadUpTo = Math.max(this.chat.agentsReadUpTo || 0, event.data.upTo);
@@ -651,24 +641,17 @@ function publicMessage(m) {
   return { messageId: m.messageId, sequence: m.sequence, author: { ...m.author }, text: m.text, createdAt: m.createdAt };
 }
 
-function launcherIcon() {
+/** An inline SVG icon of one path (no markup strings, no external file). */
+function icon(d) {
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
   const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+  path.setAttribute("d", d);
   svg.append(path);
   return svg;
 }
 
-function sendIcon() {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M3 20.5 21 12 3 3.5 3 10l12 2-12 2z");
-  svg.append(path);
-  return svg;
-}
+const launcherIcon = () => icon("M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+const sendIcon = () => icon("M3 20.5 21 12 3 3.5 3 10l12 2-12 2z");
