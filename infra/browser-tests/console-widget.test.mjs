@@ -3,7 +3,8 @@
 // connection leaves no gap in the widget; user text is never interpreted as HTML anywhere.
 //
 // Driven by infra/local-stack's BrowserIT, which starts the whole platform and passes where it is:
-// QUERY_URL, COMMAND_URL, EDGE_URL, PLUGIN_KEY, AGENT_LOGIN, AGENT_PASSWORD, AGENT_NAME (CHROMIUM optional).
+// QUERY_URL, COMMAND_URL, EDGE_URL, PLUGIN_KEY, AGENT_LOGIN, AGENT_PASSWORD, AGENT_NAME, MEMBER_ID, MEMBER_HASH
+// (a member of the demo site with a closed conversation, and the hash its backend computed); CHROMIUM optional.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -23,6 +24,8 @@ const PLUGIN_KEY = env("PLUGIN_KEY");
 const AGENT_LOGIN = env("AGENT_LOGIN");
 const AGENT_PASSWORD = env("AGENT_PASSWORD");
 const AGENT_NAME = env("AGENT_NAME");
+const MEMBER_ID = env("MEMBER_ID");
+const MEMBER_HASH = env("MEMBER_HASH");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TIMEOUT = 30_000;
 
@@ -76,13 +79,18 @@ function widgetSequences(page) {
     .map((m) => ({ sequence: Number(m.dataset.sequence) || null, text: m.querySelector(".bubble").textContent })));
 }
 
-async function api(method, url, body, token) {
-  const headers = { "Content-Type": "application/json" };
+async function api(method, url, body, token, extraHeaders = {}) {
+  const headers = { "Content-Type": "application/json", ...extraHeaders };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${url} → ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/** A fresh agent access token for API calls made by the tests themselves. */
+async function token() {
+  return (await api("POST", `${COMMAND_URL}/v1/auth/login`, { login: AGENT_LOGIN, password: AGENT_PASSWORD })).accessToken;
 }
 
 async function eventually(check, what, timeout = TIMEOUT) {
@@ -149,6 +157,14 @@ test("a customer writes in the widget, the agent answers from the console, the w
   await composer.press("Enter");
   await agent.locator(".msg.mine[data-sequence]:not([data-sequence='']) .bubble", { hasText: marker }).waitFor();
 
+  // an internal note stays with the agents
+  const secret = `internal-${marker}`;
+  await agent.getByRole("tab", { name: "Internal note" }).click();
+  await composer.fill(`Customer is upset (${secret})`);
+  await composer.press("Enter");
+  await agent.locator(".msg.note[data-sequence]:not([data-sequence='']) .bubble", { hasText: secret }).waitFor();
+  await agent.getByRole("tab", { name: "Reply" }).click();
+
   // the customer's page hears it while the messenger is closed: unread callback and badge
   await customer.locator("#unread", { hasText: "1 new message" }).waitFor();
   assert.equal(await widget(customer).locator(".badge").textContent(), "1");
@@ -166,6 +182,7 @@ test("a customer writes in the widget, the agent answers from the console, the w
   await composer.fill("one more thing");
   await widget(customer).locator(".typing", { hasText: `${AGENT_NAME} is typing` }).waitFor();
 
+  assert.equal(await widget(customer).locator(".msg", { hasText: secret }).count(), 0, "the internal note never reaches the widget");
   assert.equal(await customer.evaluate(() => window.__xss), undefined, "no script from agent text ran in the widget");
   assert.equal(await agent.evaluate(() => window.__xss), undefined, "no script from user text ran in the console");
   assert.equal(await widget(customer).locator(".messages img, .messages b, .messages script").count(), 0);
@@ -274,6 +291,78 @@ test("after a dropped connection the widget reconnects by itself and shows every
     await customer.context().close();
     await site.close();
     await proxy.close();
+  }
+});
+
+test("the agent works the chat from its header: assign, tag, priority, snooze, close, reopen — folders follow live", async () => {
+  const api0 = await api("POST", `${COMMAND_URL}/v1/sdk/boot`, {}, null, { "X-Plugin-Key": PLUGIN_KEY });
+  const sdk = { "X-Plugin-Key": PLUGIN_KEY, "X-User-Token": api0.userToken };
+  const { chatId } = await api("POST", `${COMMAND_URL}/v1/sdk/chats`, undefined, null, sdk);
+  await api("POST", `${COMMAND_URL}/v1/sdk/chats/${chatId}/messages`, { clientMessageId: `bt-${crypto.randomUUID()}`, text: "Where is my refund?" }, null, sdk);
+
+  const agent = await newPage();
+  try {
+    await loginToConsole(agent);
+    await agent.goto(`${QUERY_URL}/console/#/inbox/unassigned/${chatId}`);
+    await agent.locator(".msg.user .bubble", { hasText: "Where is my refund?" }).waitFor();
+    const count = (folder) => agent.locator(`a[data-folder=${folder}] .count`).textContent().then(Number);
+    const header = agent.locator(".chat-header");
+
+    const mineBefore = await count("mine");
+    await header.getByRole("button", { name: "Assign to me" }).click();
+    await eventually(async () => (await agent.locator("#assignee").inputValue()) !== "", "the assignee shown");
+    await eventually(async () => (await count("mine")) === mineBefore + 1, "Assigned to me counting it");
+
+    await header.getByLabel("Add a tag").fill("refund");
+    await header.getByLabel("Add a tag").press("Enter");
+    await header.locator(".tag", { hasText: "refund" }).waitFor();
+    await agent.locator("#priority").selectOption("urgent");
+    await eventually(async () => (await agent.locator("#priority").inputValue()) === "urgent", "the priority kept");
+
+    const snoozedBefore = await count("snoozed");
+    await header.getByRole("button", { name: "Snooze ▾" }).click();
+    await header.getByRole("menuitem", { name: "1 hour" }).click();
+    await header.locator(".pill", { hasText: "snoozed until" }).waitFor();
+    await eventually(async () => (await count("snoozed")) === snoozedBefore + 1, "Snoozed counting it");
+
+    await header.getByRole("button", { name: "Unsnooze" }).click();
+    await header.locator(".pill.state-open").waitFor();
+    const closedBefore = await count("closed");
+    await header.getByRole("button", { name: "Close" }).click();
+    await header.locator(".pill.state-closed").waitFor();
+    await eventually(async () => (await count("closed")) === closedBefore + 1, "Closed counting it");
+    await header.getByRole("button", { name: "Reopen" }).click();
+    await header.locator(".pill.state-open").waitFor();
+
+    const row = await api("GET", `${QUERY_URL}/v1/chats/${chatId}`, null, await token());
+    assert.equal(row.state, "open");
+    assert.deepEqual(row.tags, ["refund"]);
+    assert.equal(row.priority, "urgent");
+    assert.ok(row.assigneeId, "assigned");
+    assert.deepEqual(agent.errors, []);
+  } finally {
+    await agent.context().close();
+  }
+});
+
+test("a signed-in member (memberHash) finds their earlier conversation in the widget", async () => {
+  const customer = await newPage();
+  try {
+    await customer.goto(`${QUERY_URL}/demo/?pluginKey=${PLUGIN_KEY}&memberId=${MEMBER_ID}&memberHash=${MEMBER_HASH}`);
+    await customer.locator("#status", { hasText: "Widget booted" }).waitFor();
+    await widget(customer).getByRole("button", { name: /Open chat/ }).click();
+    await widget(customer).locator(".msg.mine .bubble", { hasText: "Can I change the e-mail address" }).waitFor();
+    await widget(customer).locator(".status", { hasText: "closed" }).waitFor();
+
+    // a wrong hash is refused: the widget does not start
+    const forged = await newPage();
+    await forged.goto(`${QUERY_URL}/demo/?pluginKey=${PLUGIN_KEY}&memberId=${MEMBER_ID}&memberHash=${"0".repeat(64)}`);
+    await forged.locator("#status", { hasText: "could not start" }).waitFor();
+    assert.equal(await forged.locator("#flc-chat").count(), 0);
+    await forged.context().close();
+    assert.deepEqual(customer.errors, []);
+  } finally {
+    await customer.context().close();
   }
 });
 

@@ -45,6 +45,7 @@ export class ChatView {
     this.typingBy = new Map();
     this.hasOlder = false;
     this.loadingOlder = false;
+    this.snoozeOpen = false;
     if (!chatId) {
       this.renderEmpty();
       return;
@@ -222,12 +223,18 @@ export class ChatView {
       h("span", { text: online ? "online now" : "offline" }),
       row.waitingSince ? h("span", { title: formatFull(row.waitingSince), text: `waiting ${formatAgo(row.waitingSince)}` }) : null,
     ];
+    const tagInput = this.header.querySelector(".tag-input");
+    const tagDraft = tagInput?.value || "";
+    const tagFocused = tagInput !== null && tagInput === document.activeElement;
     replace(this.header,
       h("div", { class: "chat-title" }, avatar(name, { presence: online ? "online" : "offline" }),
         h("div", { class: "chat-title-text" }, h("h2", { id: "chat-title", text: name }), h("div", { class: "sub" }, details)),
         h("div", { class: "spacer" }), h("div", { class: "chat-actions" }, actions)),
       h("div", { class: "chat-actions" },
         h("label", {}, "Assignee", assignee), h("label", {}, "Priority", priority), this.tagEditor(row)));
+    const newTagInput = this.header.querySelector(".tag-input");
+    newTagInput.value = tagDraft;
+    if (tagFocused) newTagInput.focus();
     this.closedBanner.hidden = row.state !== "closed";
     this.closedBanner.textContent = row.state === "closed" ? "This chat is closed. A reply is still delivered; the customer writing again reopens it." : "";
   }
@@ -238,27 +245,33 @@ export class ChatView {
     const tomorrow9 = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
     const monday9 = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((8 - now.getDay()) % 7 || 7), 9, 0);
     const custom = h("input", { class: "input", type: "datetime-local", "aria-label": "Snooze until" });
-    const list = h("ul", { class: "menu-list", role: "menu", hidden: true },
+    // the header is re-rendered on every change of the chat: an open menu stays open
+    const list = h("ul", { class: "menu-list", role: "menu", hidden: !this.snoozeOpen },
       [["1 hour", new Date(Date.now() + 3600_000)], ["4 hours", new Date(Date.now() + 4 * 3600_000)],
         ["Tomorrow 9:00", tomorrow9], ["Next Monday 9:00", monday9]]
         .map(([label, date]) => h("li", { role: "none" }, h("button", { type: "button", role: "menuitem", text: label, on: { click: at(date) } }))),
       h("li", { class: "custom", role: "none" }, custom,
         h("button", { class: "btn small", type: "button", text: "Snooze", on: { click: () => custom.value && this.snooze(chatId, new Date(custom.value)) } })));
     const toggle = h("button", {
-      class: "btn", type: "button", "aria-haspopup": "menu", "aria-expanded": "false", text: "Snooze ▾",
+      class: "btn", type: "button", "aria-haspopup": "menu", "aria-expanded": String(Boolean(this.snoozeOpen)),
+      text: "Snooze ▾",
       on: {
         click: () => {
-          list.hidden = !list.hidden;
-          toggle.setAttribute("aria-expanded", String(!list.hidden));
-          if (!list.hidden) list.querySelector("button")?.focus();
+          this.snoozeOpen = list.hidden;
+          list.hidden = !this.snoozeOpen;
+          toggle.setAttribute("aria-expanded", String(this.snoozeOpen));
+          if (this.snoozeOpen) list.querySelector("button")?.focus();
         },
       },
     });
-    const menu = h("div", { class: "menu", on: { keydown: (e) => { if (e.key === "Escape") { list.hidden = true; toggle.focus(); } } } }, toggle, list);
-    return menu;
+    return h("div", {
+      class: "menu",
+      on: { keydown: (e) => { if (e.key === "Escape") { this.snoozeOpen = false; list.hidden = true; toggle.focus(); } } },
+    }, toggle, list);
   }
 
   async snooze(chatId, date) {
+    this.snoozeOpen = false;
     const done = await attempt(() => this.api.command("POST", `/v1/chats/${chatId}/snooze`, { until: date.toISOString() }), "Snooze");
     if (done) toast(`Snoozed until ${formatFull(date.toISOString())}`);
   }

@@ -42,6 +42,8 @@ class BrowserIT {
                 "AGENT_LOGIN", demo.agentLogin(),
                 "AGENT_PASSWORD", demo.agentPassword(),
                 "AGENT_NAME", LocalStack.DEMO_AGENT_NAME,
+                "MEMBER_ID", demo.memberId(),
+                "MEMBER_HASH", demo.memberHash(),
                 "CHROMIUM", chromium.toString()), Duration.ofMinutes(5));
 
         assertThat(exit).as("node --test in infra/browser-tests (its report is in the test output)").isZero();
