@@ -29,7 +29,6 @@ export class Api {
     this.onSignedOut = onSignedOut;
     this.session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
     this.refreshing = null;
-    this.listeners = new Set();
     this.scheduleRefresh();
   }
 
@@ -47,11 +46,6 @@ export class Api {
 
   get token() {
     return this.session?.accessToken;
-  }
-
-  /** Called with the new access token whenever it changes (the live connection re-authenticates with it). */
-  onToken(listener) {
-    this.listeners.add(listener);
   }
 
   async login(login, password) {
@@ -74,7 +68,6 @@ export class Api {
     this.session = { ...(this.session || {}), ...answer };
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
     this.scheduleRefresh();
-    for (const listener of this.listeners) listener(this.session.accessToken);
   }
 
   scheduleRefresh() {
