@@ -8,6 +8,7 @@ import com.fastlightchat.kernel.id.ChatId;
 import com.fastlightchat.kernel.id.Ids;
 import com.fastlightchat.kernel.id.OrganizationId;
 import com.fastlightchat.kernel.id.UserId;
+import com.fastlightchat.testservers.NodeTests;
 import com.fastlightchat.testservers.TestServers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,20 +16,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.fastlightchat.edge.EdgeFixture.envelope;
@@ -75,11 +72,9 @@ class NodeClientIT {
 
     @Test
     void givenOfficialNodeClient_whenItsTestsRun_thenTheyPass() throws Exception {
-        assumeTrue(onPath("node") && onPath("npm"), "node and npm are needed for the Node client test");
-        if (!Files.isDirectory(NODE_TESTS.resolve("node_modules"))) {
-            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"), Map.of()))
-                    .as("npm ci").isZero();
-        }
+        assumeTrue(NodeTests.available(), "node and npm are needed for the Node client test");
+        NodeTests nodeTests = new NodeTests(NODE_TESTS);
+        assertThat(nodeTests.install()).as("npm ci").isZero();
         Instant now = Instant.now();
         AccessTokens forger = AccessTokens.fromSecret("some-other-secret-that-is-long-enough-32", Clock.systemUTC());
         String forged = forger.issue(new TokenClaims(USER.value(), TokenClaims.Kind.USER, ORG.value(),
@@ -87,13 +82,13 @@ class NodeClientIT {
 
         // --test-force-exit: after the long-polling test's client is closed, something of its HTTP transport keeps
         // Node's event loop alive (seen: all tests reported "ok", the process never ended); the report is complete.
-        int exit = run(List.of("node", "--test", "--test-force-exit"), Map.of(
+        int exit = nodeTests.run(List.of("node", "--test", "--test-force-exit"), Map.of(
                 "EDGE_URL", "http://127.0.0.1:" + port,
                 "CONTROL_URL", "http://127.0.0.1:" + control.getAddress().getPort(),
                 "PLUGIN_KEY", EdgeFixture.PLUGIN_KEY,
                 "USER_TOKEN", EdgeFixture.userToken(ORG, EdgeFixture.ENVIRONMENT, USER),
                 "FORGED_TOKEN", forged,
-                "CHAT_ID", CHAT.value()));
+                "CHAT_ID", CHAT.value()), Duration.ofMinutes(3));
 
         assertThat(exit).as("node --test (its report is in the test output)").isZero();
     }
@@ -114,25 +109,5 @@ class NodeClientIT {
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
-    }
-
-    private static int run(List<String> command, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(NODE_TESTS.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        // Into this JVM's output, so that the report of the Node tests lands in the Failsafe report.
-        Thread.ofVirtual().start(() -> process.inputReader(StandardCharsets.UTF_8).lines()
-                .forEach(System.out::println));
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish in 3 minutes");
-        }
-        return process.exitValue();
-    }
-
-    private static boolean onPath(String executable) {
-        String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, executable)));
     }
 }

@@ -62,12 +62,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The demo tenant created at start; {@code apiSecret} and {@code agentPassword} are new on every run. */
+    /**
+     * The demo tenant created at start; secrets and passwords are new on every run. The demo agent
+     * ({@code agentLogin}) is the owner; {@code secondAgentLogin} an agent. {@code memberId} is an identified member
+     * of the demo site, with the {@code memberHash} its backend would compute.
+     */
     public record Demo(String organizationId, String environmentId, String pluginKey, String apiKey, String apiSecret,
-                       String memberSecret, String agentLogin, String agentPassword) {
+                       String memberSecret, String agentLogin, String agentPassword, String secondAgentLogin,
+                       String secondAgentPassword, String memberId, String memberHash) {
     }
 
     public static final String DEMO_LOGIN = "demo@fastlight.chat";
+    public static final String DEMO_AGENT_NAME = "Jordan Blake";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -131,7 +137,9 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.command.signup-token=" + signupToken,
                 "--flc.command.secrets-key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
                 "--flc.command.service-token=" + serviceToken,
-                "--flc.command.topic-partitions=3"), options.command(), logs);
+                "--flc.command.topic-partitions=3",
+                // the agent console is served by the query side and calls the command API from there
+                "--flc.web.allowed-origins=" + queryUrl()), options.command(), logs);
         define("query-side", jvm, List.of(
                 "--server.port=" + options.query(), kafka, redisHost, redisPort,
                 "--spring.datasource.url=" + endpoints.postgresJdbcUrl("flc_query"),
@@ -145,7 +153,10 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.query.token-secret=" + tokenSecret,
                 "--flc.query.admin-token=" + queryAdminToken,
                 "--flc.query.command-base-url=" + commandUrl(),
-                "--flc.query.service-token=" + serviceToken), options.query(), logs);
+                "--flc.query.service-token=" + serviceToken,
+                "--flc.public.command-url=" + commandUrl(),
+                "--flc.public.query-url=" + queryUrl(),
+                "--flc.public.edge-url=" + edgeUrl()), options.query(), logs);
         define("realtime-edge", jvm, List.of(
                 "--server.port=" + options.edgeHttp(), kafka, redisHost, redisPort,
                 "--flc.edge.socket-port=" + options.edgeSocket(),
@@ -169,7 +180,7 @@ public final class LocalStack implements AutoCloseable {
                 .put("organizationName", "Demo Inc")
                 .put("environmentName", "production")
                 .put("ownerEmail", DEMO_LOGIN)
-                .put("ownerName", "Demo Agent")
+                .put("ownerName", DEMO_AGENT_NAME)
                 .put("ownerPassword", password));
         HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl() + "/v1/signup"))
                 .header("Content-Type", "application/json")
@@ -182,9 +193,14 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("demo sign-up failed: " + response.statusCode() + " " + response.body());
             }
             JsonNode result = JSON.readTree(response.body());
-            return new Demo(result.get("organizationId").asString(), result.get("environmentId").asString(),
+            Demo signedUp = new Demo(result.get("organizationId").asString(), result.get("environmentId").asString(),
                     result.get("pluginKey").asString(), result.get("apiKey").asString(),
-                    result.get("apiSecret").asString(), result.path("memberSecret").asString(""), DEMO_LOGIN, password);
+                    result.get("apiSecret").asString(), result.path("memberSecret").asString(""), DEMO_LOGIN, password,
+                    null, null, null, null);
+            DemoData.Seeded seeded = DemoData.populate(http, commandUrl(), signedUp, randomSecret(12));
+            return new Demo(signedUp.organizationId(), signedUp.environmentId(), signedUp.pluginKey(),
+                    signedUp.apiKey(), signedUp.apiSecret(), signedUp.memberSecret(), DEMO_LOGIN, password,
+                    seeded.secondAgentLogin(), seeded.secondAgentPassword(), seeded.memberId(), seeded.memberHash());
         } catch (IOException e) {
             throw new IllegalStateException("demo sign-up failed", e);
         } catch (InterruptedException e) {
@@ -209,6 +225,16 @@ public final class LocalStack implements AutoCloseable {
     /** The query side's operator token ({@code X-Admin-Token}) for {@code /v1/admin/rebuilds}. */
     public String queryAdminToken() {
         return queryAdminToken;
+    }
+
+    /** The agent console, served by the query side. */
+    public String consoleUrl() {
+        return queryUrl() + "/console/";
+    }
+
+    /** The demo customer page with the chat widget, booted with the demo plugin key. */
+    public String demoPageUrl() {
+        return queryUrl() + "/demo/?pluginKey=" + demo.pluginKey();
     }
 
     public Demo demo() {
@@ -327,7 +353,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void wipe(Path directory) {
+    /** Deletes {@code directory} and everything in it (nothing if it does not exist). */
+    static void wipe(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
@@ -350,12 +377,16 @@ public final class LocalStack implements AutoCloseable {
         return buffer;
     }
 
-    /** {@code ./flc run}: start, print where everything is, wait for Ctrl-C. */
+    /** {@code ./flc run [--free-ports]}: start, print where everything is, wait for Ctrl-C. */
     public static void main(String[] args) throws InterruptedException {
         Path home = Path.of(System.getProperty("flc.home", ".")).toAbsolutePath().normalize();
         long started = System.nanoTime();
         System.out.println("Starting Fast Light Chat (Kafka, PostgreSQL, Redis, Mongo wire server, 3 services)…");
-        LocalStack stack = start(Options.defaults(home));
+        // --free-ports: a second stack next to one on the README's ports (data and logs in .flc-local-<pid>)
+        boolean freePorts = java.util.Arrays.asList(args).contains("--free-ports");
+        LocalStack stack = start(freePorts
+                ? Options.freePorts(home, home.resolve(".flc-local-" + ProcessHandle.current().pid()))
+                : Options.defaults(home));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Fast Light Chat…");
@@ -366,9 +397,15 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("""
 
                 Fast Light Chat is running (ready in %.1f s).
+
+                  Agent console   %s
+                                  log in as %s / %s   (second agent: %s / %s)
+                  Demo page       %s
+                                  as a signed-in member: %s&memberId=%s&memberHash=%s
+
                   Command API     %s
                   Query API       %s
-                  Realtime edge   %s   (Socket.IO namespace /sdk)
+                  Realtime edge   %s   (Socket.IO namespaces /sdk and /agent)
                   Servers         Kafka %s, PostgreSQL localhost:%d, Mongo %s, Redis localhost:%d
 
                 Demo organization "Demo Inc" (%s), environment %s
@@ -376,14 +413,14 @@ public final class LocalStack implements AutoCloseable {
                   API key         %s
                   API secret      %s
                   Member secret   %s   (signs memberHash = hex HMAC-SHA256(memberId))
-                  Agent login     %s
-                  Agent password  %s
 
                 Logs: %s   Press Ctrl-C to stop everything.
-                """, (System.nanoTime() - started) / 1e9, stack.commandUrl(), stack.queryUrl(), stack.edgeUrl(),
-                stack.servers().kafkaBootstrapServers(), stack.servers().postgresPort(), stack.servers().mongoUri(),
-                stack.servers().redisPort(), demo.organizationId(), demo.environmentId(), demo.pluginKey(),
-                demo.apiKey(), demo.apiSecret(), demo.memberSecret(), demo.agentLogin(), demo.agentPassword(),
+                """, (System.nanoTime() - started) / 1e9, stack.consoleUrl(), demo.agentLogin(),
+                demo.agentPassword(), demo.secondAgentLogin(), demo.secondAgentPassword(), stack.demoPageUrl(),
+                stack.demoPageUrl(), demo.memberId(), demo.memberHash(), stack.commandUrl(), stack.queryUrl(),
+                stack.edgeUrl(), stack.servers().kafkaBootstrapServers(), stack.servers().postgresPort(),
+                stack.servers().mongoUri(), stack.servers().redisPort(), demo.organizationId(), demo.environmentId(),
+                demo.pluginKey(), demo.apiKey(), demo.apiSecret(), demo.memberSecret(),
                 stack.options.workDir().resolve("logs"));
         stopped.await();
     }

@@ -23,7 +23,7 @@ public final class SharedStack {
             throw new IllegalStateException("the shared local stack failed to start earlier", failure);
         }
         if (stack == null) {
-            Path home = Path.of(System.getProperty("flc.home", "../..")).toAbsolutePath().normalize();
+            Path home = home();
             Path workDir = Path.of("target", "e2e").toAbsolutePath();
             try {
                 stack = LocalStack.start(LocalStack.Options.freePorts(home, workDir));
@@ -34,5 +34,10 @@ public final class SharedStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-local-stack-shutdown"));
         }
         return stack;
+    }
+
+    /** The repository root (Failsafe passes it; the module's grandparent otherwise). */
+    static Path home() {
+        return Path.of(System.getProperty("flc.home", "../..")).toAbsolutePath().normalize();
     }
 }

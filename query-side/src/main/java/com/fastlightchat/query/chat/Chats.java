@@ -162,6 +162,15 @@ public class Chats {
         return mongo.find(query, ChatSummary.class, COLLECTION);
     }
 
+    /** An end user's chats in one environment, most recent activity first, at most {@code limit}. */
+    public List<ChatSummary> ofUser(String organizationId, String environmentId, String userId, int limit) {
+        Query query = Query.query(Criteria.where("userId").is(userId).and("organizationId").is(organizationId)
+                        .and("environmentId").is(environmentId))
+                .with(Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.desc("chatId")))
+                .limit(limit);
+        return mongo.find(query, ChatSummary.class, COLLECTION);
+    }
+
     /** The size of every folder of the organization; {@code mine} is the open chats assigned to {@code agentId}. */
     public FolderCounts counts(String organizationId, String agentId) {
         return new FolderCounts(count(folder(organizationId, Folder.MINE, agentId)),

@@ -11,6 +11,7 @@ import com.fastlightchat.query.chat.Chats.InboxFilter;
 import com.fastlightchat.query.chat.Chats.Position;
 import com.fastlightchat.query.chat.web.MessagePages.MessagePage;
 import com.fastlightchat.query.chat.web.MessagePages.PageRequest;
+import com.fastlightchat.query.platform.ReadYourWrites;
 import com.fastlightchat.web.Rejection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -83,11 +85,24 @@ public class AgentChatQueries {
         return chats.counts(agent.organizationId(), agent.agentId());
     }
 
+    /**
+     * The inbox row of one chat. {@code awaitSequence=S} first waits (bounded by {@code awaitMillis}) until the row
+     * has applied the chat's event S — how the console refreshes a row after a live event; if it has not in time,
+     * the answer carries {@code X-Read-Model-Stale: true}.
+     */
     @GetMapping("/v1/chats/{chatId}")
-    public ChatView chat(AgentIdentity agent, @PathVariable String chatId) {
+    public ResponseEntity<ChatView> chat(AgentIdentity agent, @PathVariable String chatId,
+                                         @RequestParam(defaultValue = "0") long awaitSequence,
+                                         @RequestParam(defaultValue = "2000") long awaitMillis) {
         Ids.require(chatId, "chatId");
-        return chats.find(chatId).filter(chat -> inOrganization(agent, chat)).map(ChatView::of)
+        if (awaitMillis < 0) {
+            throw Rejection.invalid("awaitMillis", "must be 0 or more");
+        }
+        boolean fresh = ReadYourWrites.await(() -> chats.lastSequence(chatId), awaitSequence,
+                Duration.ofMillis(awaitMillis));
+        ChatView view = chats.find(chatId).filter(chat -> inOrganization(agent, chat)).map(ChatView::of)
                 .orElseThrow(() -> Rejection.notFound("chat"));
+        return ResponseEntity.ok().header(ReadYourWrites.STALE_HEADER, String.valueOf(!fresh)).body(view);
     }
 
     /** The agents' unread badge of a chat, with the state it is folded from; read-your-writes as for messages. */

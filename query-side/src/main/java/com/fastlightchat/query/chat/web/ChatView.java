@@ -13,12 +13,14 @@ import java.util.Locale;
  *
  * @param userUnreadCount  public agent and bot messages the end user has not read
  * @param agentUnreadCount user messages no agent has read
+ * @param userReadUpTo     the end user's read mark: every event up to this sequence is seen (read receipts)
+ * @param agentsReadUpTo   the highest read mark of any agent
  */
 public record ChatView(String chatId, String organizationId, String environmentId, String userId, String state,
                        Instant snoozedUntil, String assigneeId, String teamId, List<String> tags, String priority,
                        LastMessageView lastMessage, Instant lastActivityAt, int userUnreadCount, int agentUnreadCount,
-                       Instant waitingSince, Instant firstResponseAt, Instant openedAt, Instant closedAt,
-                       Instant reopenedAt, int cycle, long lastSequence) {
+                       long userReadUpTo, long agentsReadUpTo, Instant waitingSince, Instant firstResponseAt,
+                       Instant openedAt, Instant closedAt, Instant reopenedAt, int cycle, long lastSequence) {
 
     /** The preview of the last public message; {@code text} is null once it is deleted. */
     public record LastMessageView(String messageId, long sequence, String authorKind, String text, int attachments,
@@ -33,7 +35,8 @@ public record ChatView(String chatId, String organizationId, String environmentI
         return new ChatView(chat.chatId(), chat.organizationId(), chat.environmentId(), chat.userId(),
                 lower(chat.state()), chat.snoozedUntil(), chat.assigneeId(), chat.teamId(), chat.tags(),
                 lower(chat.priority()), lastView, chat.lastActivityAt(), chat.unreadForUser().size(),
-                chat.unreadForAgents().size(), chat.waitingSince(), chat.firstResponseAt(), chat.openedAt(),
+                chat.unreadForAgents().size(), chat.userReadUpTo(), chat.agentsReadUpTo(), chat.waitingSince(),
+                chat.firstResponseAt(), chat.openedAt(),
                 chat.closedAt(), chat.reopenedAt(), chat.cycle(), chat.lastSequence());
     }
 

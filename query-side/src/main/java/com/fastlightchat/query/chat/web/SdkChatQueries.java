@@ -4,6 +4,7 @@ import com.fastlightchat.kernel.auth.SdkIdentity;
 import com.fastlightchat.kernel.event.UnreadMessages.Reader;
 import com.fastlightchat.query.chat.ChatSummary;
 import com.fastlightchat.query.chat.Chats;
+import com.fastlightchat.query.chat.web.ChatView.LastMessageView;
 import com.fastlightchat.query.chat.web.MessagePages.MessagePage;
 import com.fastlightchat.query.chat.web.MessagePages.PageRequest;
 import com.fastlightchat.web.Rejection;
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * An end user's own chats, for the SDK ({@code X-Plugin-Key} + {@code X-User-Token}). A chat of another user,
  * environment or organization is answered exactly like a missing one. Internal notes never reach end users.
@@ -21,13 +25,32 @@ import org.springframework.web.bind.annotation.RestController;
 public class SdkChatQueries {
 
     /**
-     * What an end user sees of their chat.
+     * What an end user sees of their chat: its state, who answers, their unread count and both read marks (read
+     * receipts), the last public message. Internal facts (tags, priority, notes, teams) are left out.
      *
-     * @param unreadCount public agent and bot messages the user has not read (the widget's badge)
+     * @param unreadCount    public agent and bot messages the user has not read
+     * @param userReadUpTo   the user's own read mark (chat sequence)
+     * @param agentsReadUpTo the highest read mark of any agent: the user's messages up to it were seen
      */
     public record SdkChat(String chatId, String organizationId, String environmentId, String userId,
-                          long lastSequence, int unreadCount) {
+                          long lastSequence, String state, String assigneeId, int unreadCount, long userReadUpTo,
+                          long agentsReadUpTo, LastMessageView lastMessage, Instant openedAt,
+                          Instant lastActivityAt) {
+
+        static SdkChat of(ChatSummary chat) {
+            ChatView view = ChatView.of(chat);
+            return new SdkChat(view.chatId(), view.organizationId(), view.environmentId(), view.userId(),
+                    view.lastSequence(), view.state(), view.assigneeId(), view.userUnreadCount(),
+                    view.userReadUpTo(), view.agentsReadUpTo(), view.lastMessage(), view.openedAt(),
+                    view.lastActivityAt());
+        }
     }
+
+    /** The user's chats, most recent activity first. */
+    public record SdkChatList(List<SdkChat> chats) {
+    }
+
+    public static final int MAX_CHAT_LIST = 50;
 
     private final Chats chats;
     private final MessagePages pages;
@@ -39,9 +62,8 @@ public class SdkChatQueries {
 
     @GetMapping("/v1/sdk/chats/{chatId}")
     public SdkChat chat(SdkIdentity caller, @PathVariable String chatId) {
-        ChatSummary chat = chats.find(chatId).filter(c -> owns(caller, c)).orElseThrow(() -> Rejection.notFound("chat"));
-        return new SdkChat(chat.chatId(), chat.organizationId(), chat.environmentId(), chat.userId(),
-                chat.lastSequence(), chat.unread(Reader.USER).count());
+        return chats.find(chatId).filter(c -> owns(caller, c)).map(SdkChat::of)
+                .orElseThrow(() -> Rejection.notFound("chat"));
     }
 
     /** The user's unread badge of their chat, with the state it is folded from; read-your-writes as for messages. */
@@ -50,6 +72,19 @@ public class SdkChatQueries {
                                              @RequestParam(defaultValue = "0") long awaitSequence,
                                              @RequestParam(defaultValue = "2000") long awaitMillis) {
         return UnreadView.of(chats, chatId, chat -> owns(caller, chat), Reader.USER, awaitSequence, awaitMillis);
+    }
+
+    /**
+     * The caller's own chats in the plugin key's environment, most recent activity first: how the widget finds its
+     * conversation again after a reload or on another device (members). {@code limit} 1..50 (default 20).
+     */
+    @GetMapping("/v1/sdk/chats")
+    public SdkChatList chats(SdkIdentity caller, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_CHAT_LIST) {
+            throw Rejection.invalid("limit", "must be between 1 and " + MAX_CHAT_LIST);
+        }
+        return new SdkChatList(chats.ofUser(caller.organizationId(), caller.environmentId(), caller.userId(), limit)
+                .stream().map(SdkChat::of).toList());
     }
 
     /**
