@@ -81,14 +81,16 @@ public final class LocalStack implements AutoCloseable {
      * @param edges          how many realtime edge instances (the first on the options' edge ports, the others on
      *                       free ports), all reading the same topics and sharing Redis
      * @param edgeArguments  extra Spring arguments of every edge instance ({@code --flc.edge.…=…})
+     * @param healthyWithin  how long each service may take to start (a busy machine and full JIT need longer)
      */
     public record Services(List<String> jvmOptions, List<String> edgeJvmOptions, int edges,
-                           List<String> edgeArguments) {
+                           List<String> edgeArguments, Duration healthyWithin) {
 
         /** Small heaps and quick start-up: right for tests and {@code ./flc run}. */
         public static final Services DEFAULT = new Services(
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 1, List.of());
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 1, List.of(),
+                Duration.ofMinutes(3));
 
         public Services {
             jvmOptions = List.copyOf(jvmOptions);
@@ -110,7 +112,6 @@ public final class LocalStack implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Options options;
-    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
 
     /** How to start one service; kept so that a service can be killed and started again (fault tests). */
     private record ServiceSpec(String name, Path jar, List<String> jvmOptions, List<String> arguments, URI health,
@@ -193,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
             running.put(spec.name(), spec.launch());
         }
         CompletableFuture.allOf(running.values().stream()
-                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(HEALTHY_WITHIN)))
+                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(options.services().healthyWithin())))
                         .toArray(CompletableFuture[]::new))
                 .join();
         demo = seed(signupToken);
@@ -296,7 +297,7 @@ public final class LocalStack implements AutoCloseable {
         }
         ServiceProcess process = spec.launch();
         running.put(service, process);
-        process.awaitHealthy(HEALTHY_WITHIN);
+        process.awaitHealthy(options.services().healthyWithin());
     }
 
     /** Stops the services, then the servers. Safe to call more than once. */

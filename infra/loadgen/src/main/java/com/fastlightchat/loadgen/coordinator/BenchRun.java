@@ -93,7 +93,7 @@ final class BenchRun implements AutoCloseable {
         owned.add(stackHost);
         progress.phase("stack", () -> "starting Kafka, PostgreSQL, Redis, Mongo wire server and "
                 + (2 + edges) + " services (logs in " + directory.resolve("stack/logs") + ")");
-        JsonNode started = stackHost.await("stack", Duration.ofMinutes(6));
+        JsonNode started = stackHost.await("stack", Duration.ofMinutes(20));
         Map<String, String> serviceUrls = new LinkedHashMap<>();
         started.path("serviceUrls").properties().forEach(e -> serviceUrls.put(e.getKey(), e.getValue().asString()));
         Map<String, Long> pids = new LinkedHashMap<>();

@@ -29,7 +29,8 @@ public final class StackHost {
         List<String> edgeArguments = List.of(args).subList(5, args.length);
         JsonLines lines = new JsonLines();
         LocalStack.Options options = LocalStack.Options.freePorts(home, workDir)
-                .withServices(new LocalStack.Services(jvm, edgeJvm, edges, edgeArguments));
+                .withServices(new LocalStack.Services(jvm, edgeJvm, edges, edgeArguments,
+                        java.time.Duration.ofMinutes(15)));
         try (LocalStack stack = LocalStack.start(options)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("commandUrl", stack.commandUrl());
