@@ -14,6 +14,10 @@ import java.util.TreeMap;
  */
 public final class Args {
 
+    /** Options whose value may itself start with {@code --} (JVM options, Spring arguments). */
+    private static final java.util.Set<String> VERBATIM = java.util.Set.of("edge-args", "edge-jvm", "service-jvm",
+            "worker-jvm");
+
     private final Map<String, String> given = new LinkedHashMap<>();
     private final Map<String, Object> used = new TreeMap<>();
 
@@ -29,7 +33,8 @@ public final class Args {
                 given.put(name.substring(0, equals), name.substring(equals + 1));
             } else if (name.startsWith("no-")) {
                 given.put(name.substring(3), "false");
-            } else if (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
+            } else if (i + 1 < arguments.size()
+                    && (VERBATIM.contains(name) || !arguments.get(i + 1).startsWith("--"))) {
                 given.put(name, arguments.get(++i));
             } else {
                 given.put(name, "true");

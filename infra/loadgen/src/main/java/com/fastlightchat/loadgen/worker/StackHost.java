@@ -28,10 +28,9 @@ public final class StackHost {
         List<String> edgeJvm = split(args[4]);
         List<String> edgeArguments = List.of(args).subList(5, args.length);
         JsonLines lines = new JsonLines();
-        LocalStack.Options options = LocalStack.Options.freePorts(home, workDir)
-                .withServices(new LocalStack.Services(jvm, edgeJvm, edges, edgeArguments,
-                        java.time.Duration.ofMinutes(15)));
-        try (LocalStack stack = LocalStack.start(options)) {
+        LocalStack.Services services = new LocalStack.Services(jvm, edgeJvm, edges, edgeArguments,
+                java.time.Duration.ofMinutes(15));
+        try (LocalStack stack = start(home, workDir, services)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("commandUrl", stack.commandUrl());
             fields.put("queryUrl", stack.queryUrl());
@@ -47,6 +46,20 @@ public final class StackHost {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Starts the stack, once more if the first start fails: on a machine shared with busy builds a service
+     * sometimes misses a 2-second connection timeout while starting.
+     */
+    private static LocalStack start(Path home, Path workDir, LocalStack.Services services) {
+        try {
+            return LocalStack.start(LocalStack.Options.freePorts(home, workDir).withServices(services));
+        } catch (RuntimeException first) {
+            System.err.println("the stack did not start (" + first.getMessage() + "); trying once more");
+            return LocalStack.start(LocalStack.Options.freePorts(home, workDir.resolveSibling(
+                    workDir.getFileName() + "-retry")).withServices(services));
+        }
     }
 
     private static List<String> split(String options) {
