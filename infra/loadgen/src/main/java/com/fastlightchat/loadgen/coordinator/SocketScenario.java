@@ -184,6 +184,10 @@ final class SocketScenario {
             MessageSender sender = new MessageSender(run.http, target, ids.users, receivers::of);
             AtomicLong index = new AtomicLong();
             if (!hold.isZero()) {
+                if (probeRate > 0 && !warmup.isZero()) {
+                    send(name + ": warm-up", workers, sender, index, probeRate, warmup);
+                    drain(workers, sender);
+                }
                 json.put("hold", phase(name + ": hold", target, workers, sender, index, probeRate, hold, false));
             }
             List<Map<String, Object>> steps = new ArrayList<>();
