@@ -57,9 +57,10 @@ final class BenchRun implements AutoCloseable {
     final Report report;
     final ProcessSampler.Mark whole;
     private final Instant started = Instant.now();
-    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final List<AutoCloseable> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Child stackHost;
     private Stack stack;
+    private boolean closed;
 
     BenchRun(String scenario, Args args, Path home, String commandLine) {
         this.scenario = scenario;
@@ -247,7 +248,11 @@ final class BenchRun implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (AutoCloseable child : owned.reversed()) {
             try {
                 child.close();

@@ -51,6 +51,9 @@ public final class Coordinator {
         String commandLine = "./flc bench " + scenario + (arguments.length == 0 ? "" : " " + String.join(" ", arguments));
         Path written;
         try (BenchRun run = new BenchRun(scenario, args, home, commandLine)) {
+            // Ctrl-C or a kill stops every process the run started (the node server would outlive us otherwise).
+            Thread cleanup = new Thread(run::close, "bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             switch (scenario) {
                 case "connections" -> new SocketScenario(run, false).run();
                 case "e2e" -> new SocketScenario(run, true).run();
@@ -61,6 +64,7 @@ public final class Coordinator {
             }
             written = run.finish();
             run.progress.close();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
             System.out.println();
             for (Goal goal : run.report.goals()) {
                 System.out.printf("  %-5s %-4s %s: %s (target %s)%n", goal.level(), goal.met() ? "met" : "MISS",

@@ -128,14 +128,16 @@ public final class Fleet implements AutoCloseable {
     }
 
     private void startMore() {
-        while (inFlight.get() < concurrency) {
+        // A slot is taken before a socket leaves the queue, so that settled() never sees both empty in between.
+        while (inFlight.incrementAndGet() <= concurrency) {
             SocketSpec spec = pending.poll();
             if (spec == null) {
+                inFlight.decrementAndGet();
                 return;
             }
-            inFlight.incrementAndGet();
             connect(spec);
         }
+        inFlight.decrementAndGet();
     }
 
     private void connect(SocketSpec spec) {

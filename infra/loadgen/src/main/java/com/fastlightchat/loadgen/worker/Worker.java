@@ -53,10 +53,11 @@ public final class Worker {
                 JsonNode cmd = command.get();
                 switch (cmd.path("cmd").asString("")) {
                     case "open" -> {
+                        List<SocketSpec> specs = specs(cmd.path("sockets"));
                         synchronized (awaitingOpen) {
+                            fleet.open(specs, cmd.path("concurrency").asInt(100));
                             awaitingOpen[0] = true;
                         }
-                        fleet.open(specs(cmd.path("sockets")), cmd.path("concurrency").asInt(100));
                     }
                     case "stats" -> lines.emit("stats", fleet.stats(cmd.path("reset").asBoolean(false)));
                     case "close" -> {
