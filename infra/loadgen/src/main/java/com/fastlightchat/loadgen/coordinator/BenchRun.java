@@ -45,6 +45,11 @@ final class BenchRun implements AutoCloseable {
     static final String EDGE_JVM = "-Xms512m -Xmx3g -XX:+UseParallelGC -XX:MaxDirectMemorySize=1g";
     static final String SERVICE_JVM = "-Xms256m -Xmx1g -XX:+UseParallelGC";
     static final String WORKER_JVM = "-Xmx2g -XX:+UseSerialGC -Xss512k";
+    /**
+     * The edge's Redis timeout (2 s by default) also bounds its first connection at start-up, which a machine
+     * starved by other builds misses: the edge then fails to start. Only start-up and outages are affected.
+     */
+    static final String EDGE_ARGS = "--spring.data.redis.timeout=10s";
 
     final String scenario;
     final Args args;
@@ -84,7 +89,7 @@ final class BenchRun implements AutoCloseable {
     Stack startStack(int edges) {
         String edgeJvm = args.text("edge-jvm", EDGE_JVM);
         String serviceJvm = args.text("service-jvm", SERVICE_JVM);
-        List<String> edgeArguments = List.of(args.text("edge-args", "").trim().split("\\s+")).stream()
+        List<String> edgeArguments = List.of(args.text("edge-args", EDGE_ARGS).trim().split("\\s+")).stream()
                 .filter(s -> !s.isBlank()).toList();
         List<String> hostArgs = new ArrayList<>(List.of("stack", home.toString(), directory.resolve("stack").toString(),
                 Integer.toString(edges), serviceJvm, edgeJvm));

@@ -30,9 +30,9 @@ public final class Coordinator {
               --concurrency N           socket handshakes + joins in flight per worker (100)
               --edge-jvm "…"            JVM options of each edge (default %s)
               --service-jvm "…"         JVM options of the command and query sides (default %s)
-              --edge-args "…"           extra edge settings, e.g. "--flc.edge.ping-interval=25s"
+              --edge-args "…"           extra edge settings (default %s)
               --reports DIR             where reports go (infra/bench/reports)
-            """.formatted(BenchRun.EDGE_JVM, BenchRun.SERVICE_JVM);
+            """.formatted(BenchRun.EDGE_JVM, BenchRun.SERVICE_JVM, BenchRun.EDGE_ARGS);
 
     private Coordinator() {
     }
