@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,9 +45,15 @@ public final class LocalStack implements AutoCloseable {
      * @param query      HTTP port of the query side
      * @param edgeSocket Socket.IO port of the realtime edge
      * @param edgeHttp   HTTP (health, metrics) port of the realtime edge
+     * @param services   how the service processes run (JVM options, how many edge instances)
      */
     public record Options(Path home, Path workDir, EmbeddedServers.Ports servers, int command, int query,
-                          int edgeSocket, int edgeHttp) {
+                          int edgeSocket, int edgeHttp, Services services) {
+
+        public Options(Path home, Path workDir, EmbeddedServers.Ports servers, int command, int query, int edgeSocket,
+                       int edgeHttp) {
+            this(home, workDir, servers, command, query, edgeSocket, edgeHttp, Services.DEFAULT);
+        }
 
         /** The fixed ports the README documents. */
         public static Options defaults(Path home) {
@@ -59,6 +66,39 @@ public final class LocalStack implements AutoCloseable {
             FreePorts ports = new FreePorts();
             return new Options(home, workDir, EmbeddedServers.Ports.random(), ports.orFree(0), ports.orFree(0),
                     ports.orFree(0), ports.orFree(0));
+        }
+
+        public Options withServices(Services services) {
+            return new Options(home, workDir, servers, command, query, edgeSocket, edgeHttp, services);
+        }
+    }
+
+    /**
+     * How the service processes run.
+     *
+     * @param jvmOptions     JVM options of the command and query sides
+     * @param edgeJvmOptions JVM options of each realtime edge instance
+     * @param edges          how many realtime edge instances (the first on the options' edge ports, the others on
+     *                       free ports), all reading the same topics and sharing Redis
+     * @param edgeArguments  extra Spring arguments of every edge instance ({@code --flc.edge.…=…})
+     * @param healthyWithin  how long each service may take to start (a busy machine and full JIT need longer)
+     */
+    public record Services(List<String> jvmOptions, List<String> edgeJvmOptions, int edges,
+                           List<String> edgeArguments, Duration healthyWithin) {
+
+        /** Small heaps and quick start-up: right for tests and {@code ./flc run}. */
+        public static final Services DEFAULT = new Services(
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 1, List.of(),
+                Duration.ofMinutes(3));
+
+        public Services {
+            jvmOptions = List.copyOf(jvmOptions);
+            edgeJvmOptions = List.copyOf(edgeJvmOptions);
+            edgeArguments = List.copyOf(edgeArguments);
+            if (edges < 1) {
+                throw new IllegalArgumentException("at least one edge instance, got " + edges);
+            }
         }
     }
 
@@ -78,7 +118,6 @@ public final class LocalStack implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Options options;
-    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
 
     /** How to start one service; kept so that a service can be killed and started again (fault tests). */
     private record ServiceSpec(String name, Path jar, List<String> jvmOptions, List<String> arguments, URI health,
@@ -90,10 +129,12 @@ public final class LocalStack implements AutoCloseable {
 
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final List<Integer> edgeSocketPorts = new ArrayList<>();
     private EmbeddedServers servers;
     private Demo demo;
     /** The operator token of the query side ({@code X-Admin-Token}, rebuilds); new on every run. */
     private final String queryAdminToken = randomSecret(24);
+    private String signupToken;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -121,9 +162,9 @@ public final class LocalStack implements AutoCloseable {
         createDatabases(endpoints, "flc_command", "flc_query");
 
         String tokenSecret = randomSecret(48);
-        String signupToken = randomSecret(24);
+        signupToken = randomSecret(24);
         String serviceToken = randomSecret(32);
-        List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> jvm = options.services().jvmOptions();
         String kafka = "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers();
         String redisHost = "--spring.data.redis.host=" + endpoints.redisHost();
         String redisPort = "--spring.data.redis.port=" + endpoints.redisPort();
@@ -157,21 +198,34 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.public.command-url=" + commandUrl(),
                 "--flc.public.query-url=" + queryUrl(),
                 "--flc.public.edge-url=" + edgeUrl()), options.query(), logs);
-        define("realtime-edge", jvm, List.of(
-                "--server.port=" + options.edgeHttp(), kafka, redisHost, redisPort,
-                "--flc.edge.socket-port=" + options.edgeSocket(),
-                "--flc.edge.query-base-url=" + queryUrl(),
-                "--flc.edge.token-secret=" + tokenSecret,
-                "--flc.edge.command-base-url=" + commandUrl(),
-                "--flc.edge.service-token=" + serviceToken), options.edgeHttp(), logs);
+        FreePorts freePorts = new FreePorts();
+        for (int instance = 1; instance <= options.services().edges(); instance++) {
+            int socketPort = instance == 1 ? options.edgeSocket() : freePorts.orFree(0);
+            int httpPort = instance == 1 ? options.edgeHttp() : freePorts.orFree(0);
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=" + httpPort, kafka, redisHost, redisPort,
+                    "--flc.edge.socket-port=" + socketPort,
+                    "--flc.edge.query-base-url=" + queryUrl(),
+                    "--flc.edge.token-secret=" + tokenSecret,
+                    "--flc.edge.command-base-url=" + commandUrl(),
+                    "--flc.edge.service-token=" + serviceToken));
+            arguments.addAll(options.services().edgeArguments());
+            edgeSocketPorts.add(socketPort);
+            define(edgeName(instance), "realtime-edge", options.services().edgeJvmOptions(), arguments, httpPort, logs);
+        }
         for (ServiceSpec spec : specs.values()) {
             running.put(spec.name(), spec.launch());
         }
         CompletableFuture.allOf(running.values().stream()
-                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(HEALTHY_WITHIN)))
+                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(options.services().healthyWithin())))
                         .toArray(CompletableFuture[]::new))
                 .join();
         demo = seed(signupToken);
+    }
+
+    /** {@code realtime-edge}, then {@code realtime-edge-2}, … */
+    private static String edgeName(int instance) {
+        return instance == 1 ? "realtime-edge" : "realtime-edge-" + instance;
     }
 
     private Demo seed(String signupToken) {
@@ -237,8 +291,32 @@ public final class LocalStack implements AutoCloseable {
         return queryUrl() + "/demo/?pluginKey=" + demo.pluginKey();
     }
 
+    /** The Socket.IO endpoint of every edge instance, the first being {@link #edgeUrl()}. */
+    public List<String> edgeUrls() {
+        return edgeSocketPorts.stream().map(port -> "http://localhost:" + port).toList();
+    }
+
     public Demo demo() {
         return demo;
+    }
+
+    /** The {@code X-Signup-Token} this run's command side requires, for creating more organizations. */
+    public String signupToken() {
+        return signupToken;
+    }
+
+    /** The HTTP base URL (actuator, API) of each service by name ({@code command-side}, {@code realtime-edge-2}, …). */
+    public Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        specs.forEach((name, spec) -> urls.put(name, spec.health().resolve("/").toString().replaceAll("/$", "")));
+        return urls;
+    }
+
+    /** The process id of each running service by name ({@code command-side}, {@code realtime-edge-2}, …). */
+    public synchronized Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        running.forEach((name, process) -> pids.put(name, process.pid()));
+        return pids;
     }
 
     public ServerEndpoints servers() {
@@ -267,7 +345,7 @@ public final class LocalStack implements AutoCloseable {
         }
         ServiceProcess process = spec.launch();
         running.put(service, process);
-        process.awaitHealthy(HEALTHY_WITHIN);
+        process.awaitHealthy(options.services().healthyWithin());
     }
 
     /**
@@ -322,7 +400,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void define(String name, List<String> jvm, List<String> arguments, int httpPort, Path logs) {
-        specs.put(name, new ServiceSpec(name, jar(name), jvm, arguments, health(httpPort), logs));
+        define(name, name, jvm, arguments, httpPort, logs);
+    }
+
+    private void define(String name, String module, List<String> jvm, List<String> arguments, int httpPort,
+                        Path logs) {
+        specs.put(name, new ServiceSpec(name, jar(module), jvm, arguments, health(httpPort), logs));
     }
 
     private Path jar(String module) {
