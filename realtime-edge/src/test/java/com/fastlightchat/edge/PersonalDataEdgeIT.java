@@ -43,7 +43,7 @@ class PersonalDataEdgeIT {
 
     private static final String SERVICE_TOKEN = "edge-key-service-token";
     private static final OrganizationId ORG = new OrganizationId(Ids.random("org"));
-    private static final String ENV = Ids.random("env");
+    private static final String ENV = EdgeFixture.ENVIRONMENT;
 
     private static EdgeFixture fixture;
     private static KeyServiceStandIn keys;
