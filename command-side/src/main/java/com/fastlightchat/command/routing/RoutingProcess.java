@@ -31,6 +31,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -162,11 +163,15 @@ public class RoutingProcess {
         }
     }
 
-    /** A queued chat has no agent (the chat only queues itself then), whatever routing decided before. */
+    /**
+     * A queued chat has no agent (the chat only queues itself then), whatever routing decided before. Its place in
+     * the queue is the event's position in the event store, so a replay — which may see events in another order
+     * than live processing did, when concurrent commits left gaps — gives every chat the same place.
+     */
     @EventHandler
-    void on(ChatQueued event, ReplayStatus replay) {
+    void on(ChatQueued event, ReplayStatus replay, TrackingToken token) {
         tables.chatAssigned(event.chatId(), null);
-        tables.enqueue(event.organizationId(), event.chatId(), event.teamId());
+        tables.enqueue(event.organizationId(), event.chatId(), event.teamId(), token.position().orElseThrow());
         dispatch(event.organizationId(), replay);
     }
 

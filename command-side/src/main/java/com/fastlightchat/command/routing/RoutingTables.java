@@ -214,16 +214,19 @@ public class RoutingTables {
 
     // --- queue
 
-    /** Puts the chat at the end of the queue, or, already waiting, changes its team and keeps its place. */
-    void enqueue(OrganizationId organization, ChatId chat, TeamId team) {
+    /**
+     * Puts the chat in the queue at {@code order} (the position of its queuing event: later events queue behind),
+     * or, already waiting, changes its team and keeps its place.
+     */
+    void enqueue(OrganizationId organization, ChatId chat, TeamId team, long order) {
         jdbc.sql("""
                         insert into routing_queue (chat_id, organization_id, team_id, queued_order)
-                        values (:chat, :org, :team,
-                                (select coalesce(max(queued_order), 0) + 1 from routing_queue where organization_id = :org))
+                        values (:chat, :org, :team, :order)
                         on conflict (chat_id) do update set team_id = excluded.team_id""")
                 .param("chat", chat.value())
                 .param("org", organization.value())
                 .param("team", team == null ? null : team.value())
+                .param("order", order)
                 .update();
     }
 
