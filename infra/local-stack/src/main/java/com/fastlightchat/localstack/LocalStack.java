@@ -68,6 +68,13 @@ public final class LocalStack implements AutoCloseable {
                     ports.orFree(0), ports.orFree(0));
         }
 
+        /** Free ports from {@code ports} everywhere (the Kafka controller's excepted). */
+        public static Options freePorts(Path home, Path workDir, FreePorts ports) {
+            return new Options(home, workDir, new EmbeddedServers.Ports(ports.orFree(0), ports.orFree(0),
+                    ports.orFree(0), ports.orFree(0)), ports.orFree(0), ports.orFree(0), ports.orFree(0),
+                    ports.orFree(0), Services.DEFAULT.withPorts(ports));
+        }
+
         public Options withServices(Services services) {
             return new Options(home, workDir, servers, command, query, edgeSocket, edgeHttp, services);
         }
@@ -82,15 +89,20 @@ public final class LocalStack implements AutoCloseable {
      *                       free ports), all reading the same topics and sharing Redis
      * @param edgeArguments  extra Spring arguments of every edge instance ({@code --flc.edge.…=…})
      * @param healthyWithin  how long each service may take to start (a busy machine and full JIT need longer)
+     * @param ports          where the ports of the additional edge instances come from
      */
     public record Services(List<String> jvmOptions, List<String> edgeJvmOptions, int edges,
-                           List<String> edgeArguments, Duration healthyWithin) {
+                           List<String> edgeArguments, Duration healthyWithin, FreePorts ports) {
 
         /** Small heaps and quick start-up: right for tests and {@code ./flc run}. */
         public static final Services DEFAULT = new Services(
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 1, List.of(),
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3), new FreePorts());
+
+        Services withPorts(FreePorts ports) {
+            return new Services(jvmOptions, edgeJvmOptions, edges, edgeArguments, healthyWithin, ports);
+        }
 
         public Services {
             jvmOptions = List.copyOf(jvmOptions);
@@ -198,7 +210,7 @@ public final class LocalStack implements AutoCloseable {
                 "--flc.public.command-url=" + commandUrl(),
                 "--flc.public.query-url=" + queryUrl(),
                 "--flc.public.edge-url=" + edgeUrl()), options.query(), logs);
-        FreePorts freePorts = new FreePorts();
+        FreePorts freePorts = options.services().ports();
         for (int instance = 1; instance <= options.services().edges(); instance++) {
             int socketPort = instance == 1 ? options.edgeSocket() : freePorts.orFree(0);
             int httpPort = instance == 1 ? options.edgeHttp() : freePorts.orFree(0);
@@ -217,7 +229,8 @@ public final class LocalStack implements AutoCloseable {
             running.put(spec.name(), spec.launch());
         }
         CompletableFuture.allOf(running.values().stream()
-                        .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(options.services().healthyWithin())))
+                        .map(service -> CompletableFuture.runAsync(
+                                () -> service.awaitHealthy(options.services().healthyWithin())))
                         .toArray(CompletableFuture[]::new))
                 .join();
         demo = seed(signupToken);

@@ -17,10 +17,15 @@ public final class Subscriptions {
 
     private final Map<String, Set<Subscriber>> byChat = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscriber>> byOrganization = new ConcurrentHashMap<>();
+    /** End users' sockets that joined a chat, by user: a user's chats without scanning every chat. */
+    private final Map<String, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
 
     /** An end user's socket follows one chat (after its access was checked). */
     public void joinChat(String chatId, Subscriber subscriber) {
         byChat.computeIfAbsent(chatId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        if (subscriber.userId() != null) {
+            byUser.computeIfAbsent(subscriber.userId(), id -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        }
     }
 
     public void leaveChat(String chatId, Subscriber subscriber) {
@@ -40,20 +45,22 @@ public final class Subscriptions {
     /** A socket is gone. */
     public void remove(Subscriber subscriber) {
         subscriber.chats().forEach(chatId -> leaveChat(chatId, subscriber));
+        if (subscriber.userId() != null) {
+            byUser.computeIfPresent(subscriber.userId(), (id, set) -> {
+                set.remove(subscriber);
+                return set.isEmpty() ? null : set;
+            });
+        }
         byOrganization.computeIfPresent(subscriber.organizationId(), (id, set) -> {
             set.remove(subscriber);
             return set.isEmpty() ? null : set;
         });
     }
 
-    /** The chats an end user's sockets on this instance joined. */
+    /** The chats an end user's sockets on this instance follow. */
     public Set<String> chatsOfUser(String userId) {
         Set<String> chats = new HashSet<>();
-        byChat.forEach((chatId, subscribers) -> {
-            if (subscribers.stream().anyMatch(subscriber -> userId.equals(subscriber.userId()))) {
-                chats.add(chatId);
-            }
-        });
+        byUser.getOrDefault(userId, Set.of()).forEach(subscriber -> chats.addAll(subscriber.chats()));
         return chats;
     }
 

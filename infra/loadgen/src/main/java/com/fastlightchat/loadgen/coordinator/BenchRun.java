@@ -132,7 +132,7 @@ final class BenchRun implements AutoCloseable {
             progress.say("installing the reference server's packages (npm ci)");
             run(List.of("npm", "ci", "--no-audit", "--no-fund"), dir);
         }
-        int port = new com.fastlightchat.testservers.FreePorts().orFree(0);
+        int port = com.fastlightchat.testservers.FreePorts.belowClientPorts().orFree(0);
         Child node = Child.program("reference-server", List.of("node", "--expose-gc",
                 dir.resolve("server.mjs").toString(), Integer.toString(port)), logs, Map.of());
         owned.add(node);

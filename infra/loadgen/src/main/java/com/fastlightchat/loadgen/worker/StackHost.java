@@ -28,8 +28,11 @@ public final class StackHost {
         List<String> edgeJvm = split(args[4]);
         List<String> edgeArguments = List.of(args).subList(5, args.length);
         JsonLines lines = new JsonLines();
+        // Ports below the client port range: the benchmark's own tens of thousands of connections (and other
+        // sessions' tests) can never take one between its pick and the service's bind.
+        com.fastlightchat.testservers.FreePorts ports = com.fastlightchat.testservers.FreePorts.belowClientPorts();
         LocalStack.Services services = new LocalStack.Services(jvm, edgeJvm, edges, edgeArguments,
-                java.time.Duration.ofMinutes(15));
+                java.time.Duration.ofMinutes(15), ports);
         try (LocalStack stack = start(home, workDir, services)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("commandUrl", stack.commandUrl());
@@ -54,11 +57,12 @@ public final class StackHost {
      */
     private static LocalStack start(Path home, Path workDir, LocalStack.Services services) {
         try {
-            return LocalStack.start(LocalStack.Options.freePorts(home, workDir).withServices(services));
+            return LocalStack.start(LocalStack.Options.freePorts(home, workDir, services.ports())
+                    .withServices(services));
         } catch (RuntimeException first) {
             System.err.println("the stack did not start (" + first.getMessage() + "); trying once more");
             return LocalStack.start(LocalStack.Options.freePorts(home, workDir.resolveSibling(
-                    workDir.getFileName() + "-retry")).withServices(services));
+                    workDir.getFileName() + "-retry"), services.ports()).withServices(services));
         }
     }
 
