@@ -15,6 +15,9 @@ export class Live {
       reconnectionDelayMax: 5000,
     });
     this.socket.on("connect", () => {
+      // Tells the edge this dashboard is ready: it follows every chat of the organization from now on (without a
+      // resume the edge waits 2 s). The console reloads its rows from the query side after a reconnect.
+      this.socket.emit("chat:resume", { chats: [] });
       const reconnected = this.connectedOnce;
       this.connectedOnce = true;
       this.status("online", reconnected);
