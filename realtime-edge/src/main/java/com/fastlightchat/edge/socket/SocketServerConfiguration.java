@@ -32,6 +32,11 @@ class SocketServerConfiguration {
         int maxPayload = (int) Math.min(Integer.MAX_VALUE, properties.maxPayload().toBytes());
         config.setMaxFramePayloadLength(maxPayload);
         config.setMaxHttpContentLength(maxPayload);
+        // No permessage-deflate (socket.io's own default since 3.0): browsers offer it, and with it every socket
+        // keeps a zlib deflater and inflater (about 300 KB of native memory) to save a few hundred bytes per small
+        // chat event. Measured with ./flc bench connections: edge RSS per socket 168 KiB with it, 36 KiB without
+        // (3,010 sockets).
+        config.setWebsocketCompression(false);
         return new SocketIOServer(config);
     }
 

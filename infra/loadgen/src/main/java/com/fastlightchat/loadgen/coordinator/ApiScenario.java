@@ -54,7 +54,11 @@ final class ApiScenario {
                 + users + " users with a chat each");
         Identities ids = Identities.create(run.http, stack.commandUrl(), stack.signupToken(), orgs, agents, users,
                 run.args.integer("setup-parallelism", 32), run.progress::say);
-        run.report.put("setup", Map.of("organizations", orgs, "agents", ids.agentCount(), "users", users));
+        run.progress.phase("projection", () -> "waiting until the query side serves every chat");
+        double projected = ids.awaitProjected(run.http, stack.queryUrl(), run.args.integer("setup-parallelism", 32),
+                run.progress::say);
+        run.report.put("setup", Map.of("organizations", orgs, "agents", ids.agentCount(), "users", users,
+                "projectionCatchUpSeconds", BenchRun.round(projected)));
         String command = stack.commandUrl();
         String query = stack.queryUrl();
         List<Endpoint> commands = List.of(

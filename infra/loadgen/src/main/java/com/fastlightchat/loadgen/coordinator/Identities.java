@@ -64,6 +64,52 @@ final class Identities {
         return new Identities(List.copyOf(orgs), created);
     }
 
+    /**
+     * Waits until the query side serves every user's chat (it projects them from the stream a little after they
+     * are opened), so that joins measure the sockets, not the projection's catch-up. Returns the seconds waited.
+     */
+    double awaitProjected(Http http, String queryUrl, int parallelism, Consumer<String> progress) {
+        long started = System.nanoTime();
+        java.util.List<User> missing = new ArrayList<>(users);
+        while (!missing.isEmpty()) {
+            Semaphore permits = new Semaphore(parallelism);
+            java.util.List<User> stillMissing = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (User user : missing) {
+                    executor.submit(() -> {
+                        permits.acquireUninterruptibly();
+                        try {
+                            var answer = http.send(Http.get(queryUrl + "/v1/sdk/chats/" + user.chatId(),
+                                    Map.of("X-Plugin-Key", user.pluginKey(), "X-User-Token", user.userToken())));
+                            if (answer.status() != 200) {
+                                stillMissing.add(user);
+                            }
+                        } catch (RuntimeException e) {
+                            stillMissing.add(user);
+                        } finally {
+                            permits.release();
+                        }
+                    });
+                }
+            }
+            missing = new ArrayList<>(stillMissing);
+            if (!missing.isEmpty()) {
+                progress.accept(String.format("query side has projected %,d of %,d chats", users.size()
+                        - missing.size(), users.size()));
+                if (System.nanoTime() - started > java.util.concurrent.TimeUnit.MINUTES.toNanos(30)) {
+                    throw new IllegalStateException(missing.size() + " chats still not projected after 30 minutes");
+                }
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     private static Org createOrg(Http http, String commandUrl, String signupToken, String run, int index,
                                  int agentCount) {
         String ownerLogin = "owner-" + run + "-" + index + "@bench.test";
