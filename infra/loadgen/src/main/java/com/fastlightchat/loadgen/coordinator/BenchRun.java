@@ -96,6 +96,8 @@ final class BenchRun implements AutoCloseable {
         hostArgs.addAll(edgeArguments);
         stackHost = Child.java("stack-host", List.of("-Xmx2g", "-XX:+UseParallelGC"), hostArgs, logs);
         sampler.name(stackHost.pid(), ProcessSampler.STACK_HOST);
+        // PostgreSQL's postmaster detaches from the stack host (pg_ctl); it is found by its data directory.
+        sampler.nameByCommandLine(directory.resolve("stack").toString(), "postgres");
         owned.add(stackHost);
         progress.phase("stack", () -> "starting Kafka, PostgreSQL, Redis, Mongo wire server and "
                 + (2 + edges) + " services (logs in " + directory.resolve("stack/logs") + ")");
