@@ -58,7 +58,7 @@ final class BenchRun implements AutoCloseable {
     final Path logs;
     final ProcessSampler sampler = new ProcessSampler();
     final Progress progress = new Progress();
-    final Http http = new Http();
+    final Http http;
     final Report report;
     final ProcessSampler.Mark whole;
     private final Instant started = Instant.now();
@@ -76,6 +76,7 @@ final class BenchRun implements AutoCloseable {
         Path reports = Path.of(args.text("reports", home.resolve("infra/bench/reports").toString()));
         this.directory = reports.resolve(stamp + "-" + scenario);
         this.logs = directory.resolve("logs");
+        this.http = new Http(args.integer("http-connections", 256));
         this.report = new Report("Fast Light Chat benchmark: " + scenario + " (" + stamp + " UTC)");
         sampler.name(ProcessHandle.current().pid(), "coordinator");
         whole = sampler.mark();

@@ -276,9 +276,9 @@ final class SocketScenario {
 
     private String status(Workers workers, MessageSender sender) {
         Map<String, Long> p = workers.progress();
-        return String.format("sent %,d ok %,d failed %,d · delivered %,d/%,d · last 1s p50 %.1f p99 %.1f ms · "
-                        + "sockets %,d · disconnects %,d · load %s",
-                sender.started(), sender.accepted(), sender.failed(), p.getOrDefault("delivered", 0L),
+        return String.format("sent %,d ok %,d failed %,d queued %,d · delivered %,d/%,d · last 1s p50 %.1f p99 "
+                        + "%.1f ms · sockets %,d · disconnects %,d · load %s",
+                sender.started(), sender.accepted(), sender.failed(), run.http.queued(), p.getOrDefault("delivered", 0L),
                 sender.expectedDeliveries(), p.getOrDefault("intervalP50", 0L) / 1000.0,
                 p.getOrDefault("intervalP99", 0L) / 1000.0, p.getOrDefault("connectedNow", 0L),
                 p.getOrDefault("unexpectedDisconnects", 0L), loadAverage());
