@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param schedulerPollInterval how often due deadlines (snoozed chats waking up) are looked for
  * @param snapshotThreshold events after which an aggregate (a long chat) is snapshotted
  * @param invitationTtl     how long an agent's invitation token may be redeemed
+ * @param aggregateCacheSize aggregates (chats, users, agents…) kept in memory between commands, least recently used
+ *                          dropped first
  */
 @ConfigurationProperties("flc.command")
 public record CommandSideProperties(
@@ -37,5 +39,6 @@ public record CommandSideProperties(
         String secretsKey,
         @DefaultValue("1s") Duration schedulerPollInterval,
         @DefaultValue("250") int snapshotThreshold,
-        @DefaultValue("7d") Duration invitationTtl) {
+        @DefaultValue("7d") Duration invitationTtl,
+        @DefaultValue("20000") int aggregateCacheSize) {
 }
