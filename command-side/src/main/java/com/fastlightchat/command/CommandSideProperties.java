@@ -29,6 +29,8 @@ import java.util.List;
  * @param tokenPreviousSecrets earlier signing keys, still accepted to verify tokens issued before a key rotation
  *                          (each at least 32 bytes); remove one once the longest token lifetime has passed
  * @param loginThrottle     how failed logins slow down further attempts
+ * @param aggregateCacheSize aggregates (chats, users, agents…) kept in memory between commands, least recently used
+ *                          dropped first
  */
 @ConfigurationProperties("flc.command")
 public record CommandSideProperties(
@@ -47,7 +49,8 @@ public record CommandSideProperties(
         @DefaultValue("7d") Duration invitationTtl,
         String serviceToken,
         @DefaultValue List<String> tokenPreviousSecrets,
-        @DefaultValue LoginThrottle loginThrottle) {
+        @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue("20000") int aggregateCacheSize) {
 
     /**
      * Failed logins (wrong password, or an unknown login: the two are never told apart) are counted per login and per

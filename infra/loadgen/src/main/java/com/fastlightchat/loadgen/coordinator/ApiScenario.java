@@ -172,14 +172,16 @@ final class ApiScenario {
         run.progress.phase(name + " at " + Goal.format(rate) + " req/s",
                 () -> status(started, answered, errors, all));
         index.addAndGet(FixedRate.run(rate, step, index.get(), operation));
-        awaitAnswers(started, answered);
         ProcessSampler.Usage usage = run.sampler.since(mark);
+        run.progress.phase(name + ": awaiting answers", () -> status(started, answered, errors, all));
+        awaitAnswers(started, answered);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ratePerSecond", rate);
         json.put("seconds", step.toSeconds());
         Histogram total = all.total();
         json.put("all", Latency.of(total).json());
         json.put("errors", errors.sum());
+        json.put("unanswered", started.sum() - answered.sum());
         Map<String, Object> byEndpoint = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder("## " + name + " at " + Goal.format(rate) + " requests/s\n\n"
                 + Latency.header() + "\n");
@@ -215,8 +217,9 @@ final class ApiScenario {
                 interval.getValueAtPercentile(99) / 1000.0, SocketScenario.loadAverage());
     }
 
+    /** Every request is waited for (a request still unanswered would drop out of the tail), up to 15 minutes. */
     private static void awaitAnswers(LongAdder started, LongAdder answered) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (answered.sum() < started.sum() && System.nanoTime() < deadline) {
             BenchRun.sleep(Duration.ofMillis(100));
         }

@@ -58,7 +58,7 @@ final class BenchRun implements AutoCloseable {
     final Path logs;
     final ProcessSampler sampler = new ProcessSampler();
     final Progress progress = new Progress();
-    final Http http = new Http();
+    final Http http;
     final Report report;
     final ProcessSampler.Mark whole;
     private final Instant started = Instant.now();
@@ -76,6 +76,7 @@ final class BenchRun implements AutoCloseable {
         Path reports = Path.of(args.text("reports", home.resolve("infra/bench/reports").toString()));
         this.directory = reports.resolve(stamp + "-" + scenario);
         this.logs = directory.resolve("logs");
+        this.http = new Http(args.integer("http-connections", 256));
         this.report = new Report("Fast Light Chat benchmark: " + scenario + " (" + stamp + " UTC)");
         sampler.name(ProcessHandle.current().pid(), "coordinator");
         whole = sampler.mark();
@@ -96,6 +97,8 @@ final class BenchRun implements AutoCloseable {
         hostArgs.addAll(edgeArguments);
         stackHost = Child.java("stack-host", List.of("-Xmx2g", "-XX:+UseParallelGC"), hostArgs, logs);
         sampler.name(stackHost.pid(), ProcessSampler.STACK_HOST);
+        // PostgreSQL's postmaster detaches from the stack host (pg_ctl); it is found by its data directory.
+        sampler.nameByCommandLine(directory.resolve("stack").toString(), "postgres");
         owned.add(stackHost);
         progress.phase("stack", () -> "starting Kafka, PostgreSQL, Redis, Mongo wire server and "
                 + (2 + edges) + " services (logs in " + directory.resolve("stack/logs") + ")");

@@ -28,6 +28,7 @@ public final class Coordinator {
               --no-deflate              do not offer permessage-deflate (browsers do)
               --sockets-per-worker N    sockets per worker process, below the 20,000 open files limit (15000)
               --concurrency N           socket handshakes + joins in flight per worker (100)
+              --http-connections N      HTTP requests in flight at most; more wait in the client (256)
               --edge-jvm "…"            JVM options of each edge (default %s)
               --service-jvm "…"         JVM options of the command and query sides (default %s)
               --edge-args "…"           extra edge settings (default %s)

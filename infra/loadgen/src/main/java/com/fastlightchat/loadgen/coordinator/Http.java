@@ -40,6 +40,22 @@ final class Http implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
+    /**
+     * Asynchronous requests in flight at most (so at most this many connections): beyond it they wait here, as
+     * behind a proxy's connection pool, instead of opening thousands of connections to a server that falls
+     * behind. Their latency still counts from when they were planned.
+     */
+    private final int maxInFlight;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Queue<Runnable> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    Http() {
+        this(256);
+    }
+
+    Http(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
 
     static HttpRequest.Builder request(String url, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
@@ -86,9 +102,38 @@ final class Http implements AutoCloseable {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Http::parse);
     }
 
-    /** Sends without reading the body as JSON: only the status matters. */
+    /** Sends (once a slot is free) without reading the body: only the status matters. */
     CompletableFuture<Integer> statusAsync(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        waiting.add(() -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, error) -> {
+                    inFlight.decrementAndGet();
+                    dispatch();
+                    if (error != null) {
+                        status.completeExceptionally(error);
+                    } else {
+                        status.complete(response.statusCode());
+                    }
+                }));
+        dispatch();
+        return status;
+    }
+
+    /** Requests waiting for a slot. */
+    int queued() {
+        return waiting.size();
+    }
+
+    private void dispatch() {
+        while (inFlight.incrementAndGet() <= maxInFlight) {
+            Runnable next = waiting.poll();
+            if (next == null) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            next.run();
+        }
+        inFlight.decrementAndGet();
     }
 
     private static Response parse(HttpResponse<String> response) {

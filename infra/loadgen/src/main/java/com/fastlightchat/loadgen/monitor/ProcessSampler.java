@@ -51,6 +51,9 @@ public final class ProcessSampler implements AutoCloseable {
     }
 
     private final Map<Long, String> roots = new ConcurrentHashMap<>();
+    /** Command-line fragments of daemons that left their parent (PostgreSQL's postmaster): group by fragment. */
+    private final Map<String, String> markers = new ConcurrentHashMap<>();
+    private final Map<String, String> markedProcesses = new HashMap<>();
     private final Map<String, Long> groupTicks = new HashMap<>();
     private final Map<String, Long> otherTicks = new HashMap<>();
     private final Map<String, Long> lastTicks = new HashMap<>();
@@ -69,6 +72,14 @@ public final class ProcessSampler implements AutoCloseable {
     /** Counts {@code pid} and its descendants as {@code group} from now on. */
     public void name(long pid, String group) {
         roots.put(pid, group);
+    }
+
+    /**
+     * Counts a process whose command line contains {@code fragment}, and its descendants, as {@code group}: for
+     * daemons that detach from the process that started them (PostgreSQL's postmaster is re-parented to init).
+     */
+    public void nameByCommandLine(String fragment, String group) {
+        markers.put(fragment, group);
     }
 
     public synchronized Mark mark() {
@@ -169,9 +180,27 @@ public final class ProcessSampler implements AutoCloseable {
                 }
                 return root;
             }
+            if (current.ppid() <= 1 && !markers.isEmpty()) {
+                String marked = marked(current);
+                if (marked != null) {
+                    return marked;
+                }
+            }
             current = all.get(current.ppid());
         }
         return OTHERS;
+    }
+
+    /** The group of a detached daemon by its command line (read once per process), or null. */
+    private String marked(ProcStat stat) {
+        String key = stat.pid() + "@" + stat.startTime();
+        String group = markedProcesses.computeIfAbsent(key, k -> {
+            String commandLine = read(Path.of("/proc", Long.toString(stat.pid()), "cmdline")).orElse("")
+                    .replace('\0', ' ');
+            return markers.entrySet().stream().filter(e -> commandLine.contains(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
+        });
+        return group.isEmpty() ? null : group;
     }
 
     private void machine(String stat) {
