@@ -11,13 +11,23 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which environment a plugin key or API key belongs to. Kept by a subscribing handler inside the transaction
  * that stores the event, so a key works exactly from the moment its event is stored.
+ *
+ * <p>Every SDK request names a plugin key, so the owners of known plugin keys are remembered for
+ * {@link #PLUGIN_KEY_MEMORY} (unknown keys never are: a new environment's key works at once on every instance).
+ * The instance that stores a rotation forgets at once; another instance may accept a rotated-out plugin key for at
+ * most that long (plugin keys are public, embedded in web pages; API keys, which are secrets, are always read).
  */
 @Component
 @ProcessingGroup(EnvironmentKeys.PROCESSING_GROUP)
@@ -29,7 +39,15 @@ public class EnvironmentKeys {
     public record KeyOwner(OrganizationId organizationId, EnvironmentId environmentId, String apiSecretHash) {
     }
 
+    /** How long a plugin key's owner is remembered. */
+    public static final Duration PLUGIN_KEY_MEMORY = Duration.ofSeconds(10);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(KeyOwner owner, long until) {
+    }
+
     private final JdbcClient jdbc;
+    private final Map<String, Remembered> pluginKeys = new ConcurrentHashMap<>();
 
     public EnvironmentKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -62,6 +80,7 @@ public class EnvironmentKeys {
 
     @EventHandler
     void on(PluginKeyRotated event) {
+        forgetPluginKeys();
         jdbc.sql("update environment_keys set plugin_key = :pluginKey where environment_id = :env")
                 .param("pluginKey", event.pluginKey())
                 .param("env", event.environmentId().value())
@@ -76,6 +95,19 @@ public class EnvironmentKeys {
                 .update();
     }
 
+    /** Forgets the remembered plugin keys now and again once the transaction committed (a read racing with it). */
+    private void forgetPluginKeys() {
+        pluginKeys.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    pluginKeys.clear();
+                }
+            });
+        }
+    }
+
     /** The allowed origins of the plugin key's environment (empty: any site); empty when no environment has it. */
     public Optional<List<String>> allowedOrigins(String pluginKey) {
         if (!plausible(pluginKey)) {
@@ -88,7 +120,19 @@ public class EnvironmentKeys {
     }
 
     public Optional<KeyOwner> byPluginKey(String pluginKey) {
-        return find("plugin_key", pluginKey);
+        long now = System.nanoTime();
+        Remembered remembered = pluginKey == null ? null : pluginKeys.get(pluginKey);
+        if (remembered != null && now - remembered.until() < 0) {
+            return Optional.of(remembered.owner());
+        }
+        Optional<KeyOwner> owner = find("plugin_key", pluginKey);
+        owner.ifPresent(found -> {
+            if (pluginKeys.size() >= MAX_REMEMBERED) {
+                pluginKeys.clear();
+            }
+            pluginKeys.put(pluginKey, new Remembered(found, now + PLUGIN_KEY_MEMORY.toNanos()));
+        });
+        return owner;
     }
 
     public Optional<KeyOwner> byApiKey(String apiKey) {

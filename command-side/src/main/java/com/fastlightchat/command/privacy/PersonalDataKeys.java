@@ -19,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -112,6 +114,29 @@ public class PersonalDataKeys implements SubjectKeys, ErasedUsers {
         return new Lookup(row.state(), row.key());
     }
 
+    /** What the table holds for each of {@code subjectIds} that it has a row for (active or erased), in one query. */
+    public Map<String, Lookup> lookupAll(Collection<String> subjectIds) {
+        Map<String, Lookup> found = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select subject_id, sealed_key from personal_data_keys where subject_id in (:subjects)")
+                .param("subjects", List.copyOf(subjectIds))
+                .query((rs, n) -> {
+                    String subjectId = rs.getString(1);
+                    found.put(subjectId, lookup(subjectId, rs.getBytes(2)));
+                    return subjectId;
+                })
+                .list();
+        return found;
+    }
+
+    private Lookup lookup(String subjectId, byte[] sealed) {
+        return sealed == null ? new Lookup(State.ERASED, Optional.empty())
+                : new Lookup(State.ACTIVE, Optional.of(new SecretKeySpec(
+                Base64.getDecoder().decode(box.open(sealed, subjectId)), "AES")));
+    }
+
     /** A subject's state and, when active, its key. */
     public record Lookup(State state, Optional<SecretKey> key) {
     }
@@ -151,10 +176,8 @@ public class PersonalDataKeys implements SubjectKeys, ErasedUsers {
         return jdbc.sql("select sealed_key from personal_data_keys where subject_id = :subject")
                 .param("subject", subjectId)
                 .query((rs, n) -> {
-                    byte[] sealed = rs.getBytes(1);
-                    return sealed == null ? new Row(State.ERASED, Optional.empty())
-                            : new Row(State.ACTIVE, Optional.<SecretKey>of(new SecretKeySpec(
-                            Base64.getDecoder().decode(box.open(sealed, subjectId)), "AES")));
+                    Lookup lookup = lookup(subjectId, rs.getBytes(1));
+                    return new Row(lookup.state(), lookup.key());
                 })
                 .optional()
                 .orElse(new Row(State.NONE, Optional.empty()));

@@ -265,6 +265,44 @@ class PersonalDataIT {
                 .query(Long.class).single()).as("a user without personal data gets no key").isZero();
     }
 
+    @Test
+    void givenBatchKeyEndpoint_whenAskedForActiveErasedAndUnknownSubjects_thenOneAnswerMatchesTheSingleLookups()
+            throws Exception {
+        JsonNode active = boot(Map.of());
+        call("PATCH", "/v1/sdk/me", sdk(active), Map.of("name", "Batch Active"), 200);
+        JsonNode gone = boot(Map.of());
+        call("PATCH", "/v1/sdk/me", sdk(gone), Map.of("name", "Batch Gone"), 200);
+        String activeId = active.get("userId").asString();
+        String goneId = gone.get("userId").asString();
+        call("DELETE", "/v1/users/" + goneId + "/personal-data", bearer(ownerToken), null, 200);
+        RemoteSubjectKeys remote = new RemoteSubjectKeys("http://localhost:" + port, SERVICE_TOKEN,
+                Duration.ofSeconds(10));
+
+        var keys = remote.openingKeys(List.of(activeId, goneId, "usr_never_seen"));
+
+        assertThat(keys).containsOnlyKeys(activeId, goneId);
+        assertThat(keys.get(activeId).orElseThrow().getEncoded())
+                .isEqualTo(remote.openingKey(activeId).orElseThrow().getEncoded());
+        assertThat(keys.get(goneId)).isEmpty();
+        assertThat(batchStatus("{\"subjectIds\":[\"" + activeId + "\"]}", "wrong-token")).isEqualTo(401);
+        assertThat(batchStatus("{\"subjectIds\":[\"" + activeId + "\",\"bad id\"]}", SERVICE_TOKEN))
+                .isEqualTo(422);
+        assertThat(batchStatus("{}", SERVICE_TOKEN)).isEqualTo(422);
+        assertThat(batchStatus("{\"subjectIds\":[" + "\"usr_x\",".repeat(RemoteSubjectKeys.MAX_BATCH)
+                + "\"usr_y\"]}", SERVICE_TOKEN)).isEqualTo(422);
+    }
+
+    private int batchStatus(String body, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + RemoteSubjectKeys.BATCH_PATH)).header(RemoteSubjectKeys.TOKEN_HEADER, token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 422) {
+            assertThat(response.body()).contains("subjectIds");
+        }
+        return response.statusCode();
+    }
+
     private int keyStatus(String subjectId) throws Exception {
         return status(subjectId, SERVICE_TOKEN);
     }

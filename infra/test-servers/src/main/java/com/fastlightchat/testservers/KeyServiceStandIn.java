@@ -7,6 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -30,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KeyServiceStandIn implements SubjectKeys, AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final String serviceToken;
@@ -45,6 +51,7 @@ public final class KeyServiceStandIn implements SubjectKeys, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext(RemoteSubjectKeys.PATH, this::handle);
+        server.createContext(RemoteSubjectKeys.BATCH_PATH, this::handleBatch);
         server.start();
     }
 
@@ -100,6 +107,39 @@ public final class KeyServiceStandIn implements SubjectKeys, AutoCloseable {
             }
             byte[] body = ("{\"subjectId\":\"" + subject + "\",\"key\":\""
                     + Base64.getEncoder().encodeToString(key.getEncoded()) + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** The batch look-up, answered like the command side's: keys of active subjects, erased ones, others left out. */
+    private void handleBatch(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!serviceToken.equals(exchange.getRequestHeaders().getFirst(RemoteSubjectKeys.TOKEN_HEADER))) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode found = answer.putArray("keys");
+            ArrayNode gone = answer.putArray("erased");
+            for (JsonNode subject : request.path("subjectIds")) {
+                String subjectId = subject.asString("");
+                lookups.incrementAndGet();
+                SecretKey key = keys.get(subjectId);
+                if (erased.contains(subjectId)) {
+                    gone.add(subjectId);
+                } else if (key != null) {
+                    found.addObject().put("subjectId", subjectId)
+                            .put("key", Base64.getEncoder().encodeToString(key.getEncoded()));
+                }
+            }
+            byte[] body = JSON.writeValueAsBytes(answer);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

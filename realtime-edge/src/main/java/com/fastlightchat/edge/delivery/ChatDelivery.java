@@ -4,6 +4,7 @@ import com.fastlightchat.edge.stream.ChatEventHandler;
 import com.fastlightchat.edge.stream.StreamedEvent;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,9 +30,19 @@ public final class ChatDelivery implements ChatEventHandler {
 
     @Override
     public void on(StreamedEvent event) {
-        heads.seen(event.chatId(), event.organizationId(), event.sequence());
-        recent.append(event);
-        subscriptions.deliver(event);
+        onBatch(List.of(event));
+    }
+
+    /** The batch's events go to their windows in one round trip, then are offered to the sockets, in order. */
+    @Override
+    public void onBatch(List<StreamedEvent> events) {
+        for (StreamedEvent event : events) {
+            heads.seen(event.chatId(), event.organizationId(), event.sequence());
+        }
+        recent.appendAll(events);
+        for (StreamedEvent event : events) {
+            subscriptions.deliver(event);
+        }
     }
 
     /**

@@ -33,12 +33,23 @@ public final class RecentEvents {
 
     private static final Logger log = LoggerFactory.getLogger(RecentEvents.class);
 
+    /**
+     * Appends several events: {@code KEYS} are each event's window and organization keys in turn, {@code ARGV} the
+     * window size, its time to live, the organization entry's time to live, then each event's sequence, envelope and
+     * organization.
+     */
     private static final RedisScript<Long> APPEND = RedisScript.of("""
-            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
-            redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
-            return 1""", Long.class);
+            local size, ttl, orgTtl = tonumber(ARGV[1]), ARGV[2], ARGV[3]
+            for i = 1, #KEYS / 2 do
+              local window, org, a = KEYS[2 * i - 1], KEYS[2 * i], 3 * i + 1
+              redis.call('ZADD', window, ARGV[a], ARGV[a + 1])
+              redis.call('ZREMRANGEBYRANK', window, 0, -(size + 1))
+              redis.call('PEXPIRE', window, ttl)
+              redis.call('SET', org, ARGV[a + 2], 'PX', orgTtl)
+            end
+            return #KEYS / 2""", Long.class);
+    /** Most events one append script carries. */
+    static final int APPEND_BATCH = 200;
 
     /** {@code [first score, member…]}, or an empty list when the chat has no window. */
     @SuppressWarnings("rawtypes")
@@ -74,16 +85,37 @@ public final class RecentEvents {
 
     /** Adds an event to its chat's window; false (logged) when Redis did not take it. */
     public boolean append(StreamedEvent event) {
-        try {
-            redis.execute(APPEND, List.of(windowKey(event.chatId()), organizationKey(event.chatId())),
-                    Long.toString(event.sequence()), new String(event.raw(), StandardCharsets.UTF_8),
-                    Integer.toString(size), Long.toString(ttl.toMillis()), event.organizationId(),
-                    Long.toString(organizationTtl.toMillis()));
-            return true;
-        } catch (DataAccessException e) {
-            log.debug("recent-events window not updated for chat {}: {}", event.chatId(), e.toString());
-            return false;
+        return appendAll(List.of(event));
+    }
+
+    /**
+     * Adds events to their chats' windows, up to {@value #APPEND_BATCH} per Redis round trip (a polled batch costs
+     * one or a few round trips, not one per event); false (logged) when Redis did not take them all.
+     */
+    public boolean appendAll(List<StreamedEvent> events) {
+        boolean all = true;
+        for (int from = 0; from < events.size(); from += APPEND_BATCH) {
+            List<StreamedEvent> chunk = events.subList(from, Math.min(events.size(), from + APPEND_BATCH));
+            List<String> keys = new ArrayList<>(2 * chunk.size());
+            List<String> args = new ArrayList<>(3 + 3 * chunk.size());
+            args.add(Integer.toString(size));
+            args.add(Long.toString(ttl.toMillis()));
+            args.add(Long.toString(organizationTtl.toMillis()));
+            for (StreamedEvent event : chunk) {
+                keys.add(windowKey(event.chatId()));
+                keys.add(organizationKey(event.chatId()));
+                args.add(Long.toString(event.sequence()));
+                args.add(new String(event.raw(), StandardCharsets.UTF_8));
+                args.add(event.organizationId());
+            }
+            try {
+                redis.execute(APPEND, keys, args.toArray());
+            } catch (DataAccessException e) {
+                log.debug("recent-events windows not updated for {} events: {}", chunk.size(), e.toString());
+                all = false;
+            }
         }
+        return all;
     }
 
     /**

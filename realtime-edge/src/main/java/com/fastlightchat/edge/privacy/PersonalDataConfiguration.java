@@ -18,7 +18,8 @@ import java.time.Duration;
 /**
  * The edge opens message texts and file names with the end user's key, fetched once from the command side's
  * internal endpoint ({@code flc.edge.command-base-url}, {@code flc.edge.service-token}) and remembered for ten
- * minutes (at most 100,000 users). The stream must not stall: a look-up waits at most one second, and for five
+ * minutes (at most 100,000 users); keys of connecting users are fetched ahead, in batches ({@link KeyWarmer}), and
+ * those a polled batch of events still lacks in one call before it is read. The stream must not stall: a look-up waits at most one second, and for five
  * seconds after the key service failed, others fail at once (those events reach clients as placeholders). Every
  * erasure notice makes this instance forget the user's key at once.
  */
@@ -34,6 +35,11 @@ class PersonalDataConfiguration {
         }
         return new CachingSubjectKeys(new RemoteSubjectKeys(properties.commandBaseUrl(), properties.serviceToken(),
                 Duration.ofSeconds(1)), 100_000, Duration.ofMinutes(10), Duration.ofSeconds(5), System::nanoTime);
+    }
+
+    @Bean(destroyMethod = "close")
+    KeyWarmer keyWarmer(CachingSubjectKeys keys) {
+        return new KeyWarmer(keys, Duration.ofMillis(100));
     }
 
     @Bean

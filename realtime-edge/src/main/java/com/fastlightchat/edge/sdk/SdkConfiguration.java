@@ -5,6 +5,7 @@ import com.fastlightchat.edge.RealtimeEdgeProperties;
 import com.fastlightchat.edge.delivery.ChatDelivery;
 import com.fastlightchat.edge.live.Presence;
 import com.fastlightchat.edge.live.TeamAvailability;
+import com.fastlightchat.edge.privacy.KeyWarmer;
 import com.fastlightchat.edge.live.Typing;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.PluginKeys;
@@ -59,8 +60,8 @@ class SdkConfiguration {
     @Bean
     SdkNamespace sdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access,
                               QuerySideMessages messages, Presence presence, TeamAvailability team,
-                              SdkNamespace.Limits limits) {
-        return new SdkNamespace(server, handshakes, access, messages, presence, team, limits);
+                              SdkNamespace.Limits limits, KeyWarmer keyWarmer) {
+        return new SdkNamespace(server, handshakes, access, messages, presence, team, limits, keyWarmer);
     }
 
     @Bean

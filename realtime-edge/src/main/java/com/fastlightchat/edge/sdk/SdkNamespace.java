@@ -13,6 +13,7 @@ import com.fastlightchat.edge.delivery.Subscriber;
 import com.fastlightchat.edge.delivery.ClientEvents;
 import com.fastlightchat.edge.live.Presence;
 import com.fastlightchat.edge.live.TeamAvailability;
+import com.fastlightchat.edge.privacy.KeyWarmer;
 import com.fastlightchat.edge.sdk.access.ChatAccess;
 import com.fastlightchat.edge.sdk.access.QuerySideMessages;
 import com.fastlightchat.edge.socket.ChatCaller;
@@ -103,9 +104,11 @@ public final class SdkNamespace {
     private final Presence presence;
     private final TeamAvailability team;
     private final Limits limits;
+    private final KeyWarmer keyWarmer;
 
     public SdkNamespace(SocketIOServer server, SdkHandshakes handshakes, ChatAccess access, QuerySideMessages messages,
-                        Presence presence, TeamAvailability team, Limits limits) {
+                        Presence presence, TeamAvailability team, Limits limits, KeyWarmer keyWarmer) {
+        this.keyWarmer = keyWarmer;
         this.handshakes = handshakes;
         this.access = access;
         this.messages = messages;
@@ -163,6 +166,7 @@ public final class SdkNamespace {
         client.joinRoom(Rooms.user(session.userId()));
         client.joinRoom(Rooms.organization(session.organizationId()));
         presence.connected(session.organizationId(), session.userId(), client.getSessionId().toString());
+        keyWarmer.warm(session.userId());
         String organizationId = session.organizationId();
         // Redis is asked off the event loop.
         Thread.ofVirtual().name("team-availability").start(() -> client.sendEvent(ClientEvents.EVENT_NAME,

@@ -1,12 +1,20 @@
 package com.fastlightchat.edge.stream;
 
 import com.fastlightchat.kernel.envelope.EnvelopeCodec;
+import com.fastlightchat.kernel.privacy.CachingSubjectKeys;
+import com.fastlightchat.kernel.privacy.KeysUnavailableException;
+import com.fastlightchat.kernel.privacy.PersonalDataCipher;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +31,7 @@ public final class ChatEventStream extends TopicTail {
 
     private final List<ChatEventHandler> handlers;
     private final EnvelopeCodec codec;
+    private final CachingSubjectKeys keys;
 
     /**
      * @param consumers creates the consumer (configured without a group and without offset commits); called on the
@@ -32,31 +41,83 @@ public final class ChatEventStream extends TopicTail {
      * @param positions the fleet's shared read positions ({@link TopicTail})
      * @param maxReplay most records per partition a starting instance reads behind the live end
      * @param codec     opens the personal data of events
+     * @param keys      the keys {@code codec} opens with; those a batch needs are fetched together before it is read
      */
     public ChatEventStream(Supplier<Consumer<String, byte[]>> consumers, String topic, List<ChatEventHandler> handlers,
-                           StreamPositions positions, long maxReplay, EnvelopeCodec codec) {
+                           StreamPositions positions, long maxReplay, EnvelopeCodec codec, CachingSubjectKeys keys) {
         super(consumers, topic, "chat-event-stream", positions, maxReplay);
         this.handlers = List.copyOf(handlers);
         this.codec = codec;
+        this.keys = keys;
     }
 
+    /**
+     * One polled batch: first the keys of every user with sealed data in it that this instance does not hold yet, in
+     * one call (a batch that brings many new users waits once, not once per user; should it fail, each event falls
+     * back to its own look-up, which fails fast after a failure); then the events are read and each handler gets
+     * them all ({@link ChatEventHandler#onBatch}).
+     */
     @Override
-    protected void deliver(ConsumerRecord<String, byte[]> record) {
+    protected void deliver(ConsumerRecords<String, byte[]> records) {
+        prefetchKeys(records);
+        List<StreamedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() != null) {
+                read(record).ifPresent(events::add);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        for (ChatEventHandler handler : handlers) {
+            try {
+                handler.onBatch(events);
+            } catch (RuntimeException e) {
+                log.error("handler {} failed on a batch of {} events", handler, events.size(), e);
+            }
+        }
+    }
+
+    private void prefetchKeys(ConsumerRecords<String, byte[]> records) {
+        Set<String> subjects = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() != null) {
+                PersonalDataCipher.sealedSubjects(record.value(), subjects);
+            }
+        }
+        if (subjects.isEmpty()) {
+            return;
+        }
+        try {
+            keys.prefetch(subjects);
+        } catch (KeysUnavailableException e) {
+            log.warn("keys of {} users could not be fetched ahead of a batch: {}", subjects.size(), e.getMessage());
+        }
+    }
+
+    private Optional<StreamedEvent> read(ConsumerRecord<String, byte[]> record) {
         StreamedEvent event = EventRecords.read(record.value(), codec).orElse(null);
         if (event == null) {
             log.warn("skipping malformed record at {}-{}@{}", record.topic(), record.partition(), record.offset());
-            return;
+            return Optional.empty();
         }
         if (!event.known()) {
             log.debug("unknown event type at {}-{}@{}, passed on as a placeholder", record.topic(),
                     record.partition(), record.offset());
         }
-        for (ChatEventHandler handler : handlers) {
-            try {
-                handler.on(event);
-            } catch (RuntimeException e) {
-                log.error("handler {} failed on chat {} sequence {}", handler, event.chatId(), event.sequence(), e);
+        return Optional.of(event);
+    }
+
+    @Override
+    protected void deliver(ConsumerRecord<String, byte[]> record) {
+        read(record).ifPresent(event -> {
+            for (ChatEventHandler handler : handlers) {
+                try {
+                    handler.on(event);
+                } catch (RuntimeException e) {
+                    log.error("handler {} failed on chat {} sequence {}", handler, event.chatId(), event.sequence(), e);
+                }
             }
-        }
+        });
     }
 }

@@ -2,6 +2,7 @@ package com.fastlightchat.edge.stream;
 
 import com.fastlightchat.edge.RealtimeEdgeProperties;
 import com.fastlightchat.kernel.envelope.EnvelopeCodec;
+import com.fastlightchat.kernel.privacy.CachingSubjectKeys;
 import com.fastlightchat.kernel.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,11 +35,11 @@ class ChatEventStreamConfiguration {
     @Bean
     ChatEventStream chatEventStream(Environment environment, RealtimeEdgeProperties properties,
                                     List<ChatEventHandler> handlers, StreamPositions positions,
-                                    EnvelopeCodec codec) {
+                                    EnvelopeCodec codec, CachingSubjectKeys keys) {
         Map<String, Object> config = consumerConfig(environment);
         String topic = Topics.prefixed(properties.topicPrefix(), Topics.CHAT_EVENTS);
         return new ChatEventStream(() -> new KafkaConsumer<>(config), topic, handlers, positions,
-                properties.maxReplay(), codec);
+                properties.maxReplay(), codec, keys);
     }
 
     @Bean

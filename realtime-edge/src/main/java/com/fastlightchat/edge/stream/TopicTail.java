@@ -240,7 +240,8 @@ public abstract class TopicTail implements SmartLifecycle {
         }
     }
 
-    private void deliver(ConsumerRecords<String, byte[]> records) {
+    /** Hands over one polled batch; by default record by record ({@link #deliver(ConsumerRecord)}). */
+    protected void deliver(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() != null) {
                 deliver(record);

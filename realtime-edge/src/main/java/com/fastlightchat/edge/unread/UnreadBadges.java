@@ -10,14 +10,19 @@ import com.fastlightchat.kernel.event.ChatEvent;
 import com.fastlightchat.kernel.event.UnreadMessages;
 import com.fastlightchat.kernel.event.UnreadMessages.Reader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
@@ -40,6 +45,8 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
     /** Key of a socket's {@link UnreadSource} in its client store. */
     public static final String SOURCE = "flc.unread.source";
 
+    private static final Logger log = LoggerFactory.getLogger(UnreadBadges.class);
+
     private final UnreadStore store;
     private final SocketIONamespace users;
     private final SocketIONamespace agents;
@@ -47,11 +54,63 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
     private final Map<String, Long> refreshing = new ConcurrentHashMap<>();
     private final ExecutorService blocking = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("unread-refresh-", 0).factory());
+    /** Per lane, the events waiting to be folded; a chat always goes to the same lane, so its order holds. */
+    private final List<BlockingQueue<StreamedEvent>> lanes = new ArrayList<>();
+    private final List<Thread> laneThreads = new ArrayList<>();
 
     public UnreadBadges(UnreadStore store, SocketIONamespace users, SocketIONamespace agents) {
+        this(store, users, agents, LANES);
+    }
+
+    /**
+     * @param lanes how many threads fold the stream's events (each a few Redis round trips), chats spread over them
+     *              by id; the stream only queues, so message delivery never waits for a badge
+     */
+    public UnreadBadges(UnreadStore store, SocketIONamespace users, SocketIONamespace agents, int lanes) {
         this.store = store;
         this.users = users;
         this.agents = agents;
+        for (int i = 0; i < lanes; i++) {
+            BlockingQueue<StreamedEvent> queue = new LinkedBlockingQueue<>(LANE_CAPACITY);
+            this.lanes.add(queue);
+            laneThreads.add(Thread.ofPlatform().name("unread-lane-" + i).daemon(true).start(() -> fold(queue)));
+        }
+    }
+
+    /** Lanes by default. */
+    static final int LANES = 4;
+    /** Events a lane may hold before the stream waits for it (backpressure rather than unbounded memory). */
+    static final int LANE_CAPACITY = 20_000;
+
+    /**
+     * Queues the batch's events on their chats' lanes and returns; the stream blocks only when a lane is full. A
+     * badge is pushed a moment after the message it counts, never before.
+     */
+    @Override
+    public void onBatch(List<StreamedEvent> events) {
+        try {
+            for (StreamedEvent event : events) {
+                lanes.get(Math.floorMod(event.chatId().hashCode(), lanes.size())).put(event);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fold(BlockingQueue<StreamedEvent> queue) {
+        while (!Thread.currentThread().isInterrupted()) {
+            StreamedEvent event;
+            try {
+                event = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                on(event);
+            } catch (RuntimeException e) {
+                log.error("unread badges not updated for chat {} sequence {}", event.chatId(), event.sequence(), e);
+            }
+        }
     }
 
     /** The {@code unread} signal: {@code {v, type, chatId, reader, count, asOf}}. */
@@ -163,6 +222,7 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
 
     @Override
     public void close() {
+        laneThreads.forEach(Thread::interrupt);
         blocking.shutdownNow();
     }
 }

@@ -2,7 +2,10 @@ package com.fastlightchat.kernel.privacy;
 
 import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,6 +40,38 @@ public final class CachingSubjectKeys implements SubjectKeys.OpeningOnly {
         return cache.get(subjectId, this::ask);
     }
 
+    /**
+     * Fetches, in one call to the source, the keys of those of {@code subjectIds} not remembered yet, so that a
+     * consumer about to open a batch of events waits once instead of once per new subject. A failure is remembered
+     * like any other (fail fast) and thrown; subjects the source has no key for are not remembered.
+     *
+     * @return how many subjects were asked for
+     * @throws KeysUnavailableException when the source cannot answer now
+     */
+    public int prefetch(Collection<String> subjectIds) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String subjectId : subjectIds) {
+            if (cache.known(subjectId).isEmpty()) {
+                missing.add(subjectId);
+            }
+        }
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        if (unavailable && nanoTime.getAsLong() - unavailableUntil < 0) {
+            throw new KeysUnavailableException("the key service failed moments ago; not asked for "
+                    + missing.size() + " subjects", null);
+        }
+        try {
+            source.openingKeys(missing).forEach(cache::put);
+            unavailable = false;
+            return missing.size();
+        } catch (KeysUnavailableException e) {
+            failed();
+            throw e;
+        }
+    }
+
     /** {@code subjectId} was erased: its values open as {@link PersonalDataCipher#ERASED} from now on. */
     public void markErased(String subjectId) {
         cache.markErased(subjectId);
@@ -51,11 +86,15 @@ public final class CachingSubjectKeys implements SubjectKeys.OpeningOnly {
             unavailable = false;
             return key;
         } catch (KeysUnavailableException e) {
-            if (failFastNanos > 0) {
-                unavailableUntil = nanoTime.getAsLong() + failFastNanos;
-                unavailable = true;
-            }
+            failed();
             throw e;
+        }
+    }
+
+    private void failed() {
+        if (failFastNanos > 0) {
+            unavailableUntil = nanoTime.getAsLong() + failFastNanos;
+            unavailable = true;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class PersonalDataCipher {
     public static final String ERASED = "[erased]";
     /** Where a sealed value starts; {@code v1} is the format (AES-256-GCM, 12-byte nonce, 16-byte tag). */
     public static final String PREFIX = "enc:v1:";
+    private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final int NONCE_BYTES = 12;
@@ -73,6 +75,37 @@ public final class PersonalDataCipher {
         }
         int end = value.indexOf(':', PREFIX.length());
         return end < 0 ? Optional.empty() : Optional.of(value.substring(PREFIX.length(), end));
+    }
+
+    /**
+     * The subjects whose sealed values appear in a serialized event (its raw JSON), added to {@code into}: what a
+     * consumer needs keys for before it opens the event. Subject ids are plain ids (letters, digits, {@code _-}), so
+     * they are read straight from the bytes without parsing the JSON.
+     */
+    public static <C extends Collection<String>> C sealedSubjects(byte[] json, C into) {
+        byte[] prefix = PREFIX_BYTES;
+        outer:
+        for (int i = 0; i + prefix.length < json.length; i++) {
+            for (int j = 0; j < prefix.length; j++) {
+                if (json[i + j] != prefix[j]) {
+                    continue outer;
+                }
+            }
+            int start = i + prefix.length;
+            int end = start;
+            while (end < json.length && isIdByte(json[end])) {
+                end++;
+            }
+            if (end > start && end < json.length && json[end] == ':') {
+                into.add(new String(json, start, end - start, StandardCharsets.US_ASCII));
+            }
+            i = end;
+        }
+        return into;
+    }
+
+    private static boolean isIdByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '-';
     }
 
     /** Seals a text of {@code subjectId}; {@link #ERASED} once the subject was erased; null and "" stay as they are. */

@@ -15,6 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +35,13 @@ public final class RemoteSubjectKeys implements SubjectKeys.OpeningOnly {
     public static final String TOKEN_HEADER = "X-Service-Token";
     /** The endpoint's path, before the subject id. */
     public static final String PATH = "/internal/v1/personal-data-keys/";
+    /**
+     * {@code POST} here with {@code {"subjectIds": [...]}} (at most {@value #MAX_BATCH}) answers
+     * {@code {"keys": [{"subjectId", "key"}…], "erased": [...]}}; subjects without a key are left out.
+     */
+    public static final String BATCH_PATH = PATH + "lookup";
+    /** Most subjects one batch look-up may name. */
+    public static final int MAX_BATCH = 500;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,22 +63,8 @@ public final class RemoteSubjectKeys implements SubjectKeys.OpeningOnly {
 
     @Override
     public Optional<SecretKey> openingKey(String subjectId) {
-        if (serviceToken == null || serviceToken.isBlank() || baseUrl.isBlank()) {
-            throw new KeysUnavailableException("personal data of " + subjectId + " cannot be opened: the command "
-                    + "side's key endpoint (base URL and service token) is not configured", null);
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PATH
-                        + URLEncoder.encode(subjectId, StandardCharsets.UTF_8)))
-                .timeout(timeout).header(TOKEN_HEADER, serviceToken).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new KeysUnavailableException("the key of " + subjectId + " could not be fetched: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeysUnavailableException("interrupted while fetching the key of " + subjectId, e);
-        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + PATH
+                + URLEncoder.encode(subjectId, StandardCharsets.UTF_8))).GET(), subjectId);
         return switch (response.statusCode()) {
             case 200 -> Optional.of(key(subjectId, response.body()));
             case 410 -> Optional.empty();
@@ -75,15 +73,78 @@ public final class RemoteSubjectKeys implements SubjectKeys.OpeningOnly {
         };
     }
 
+    /**
+     * One call per {@value #MAX_BATCH} subjects. A command side without the batch endpoint (404 or 405: an older
+     * version during a rolling upgrade) is asked one subject at a time.
+     */
+    @Override
+    public Map<String, Optional<SecretKey>> openingKeys(Collection<String> subjectIds) {
+        List<String> subjects = List.copyOf(new LinkedHashSet<>(subjectIds));
+        Map<String, Optional<SecretKey>> keys = new HashMap<>();
+        for (int from = 0; from < subjects.size(); from += MAX_BATCH) {
+            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + MAX_BATCH));
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + BATCH_PATH))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("subjectIds", chunk))))
+                    .header("Content-Type", "application/json"), chunk.size() + " subjects");
+            if (response.statusCode() == 404 || response.statusCode() == 405) {
+                return SubjectKeys.OpeningOnly.super.openingKeys(subjectIds);
+            }
+            if (response.statusCode() != 200) {
+                throw new KeysUnavailableException("the key endpoint answered " + response.statusCode() + " for "
+                        + chunk.size() + " subjects", null);
+            }
+            try {
+                JsonNode answer = JSON.readTree(response.body());
+                for (JsonNode entry : answer.path("keys")) {
+                    String subjectId = entry.path("subjectId").asString("");
+                    if (chunk.contains(subjectId)) {
+                        keys.put(subjectId, Optional.of(key(subjectId, entry)));
+                    }
+                }
+                for (JsonNode erased : answer.path("erased")) {
+                    if (chunk.contains(erased.asString(""))) {
+                        keys.put(erased.asString(), Optional.empty());
+                    }
+                }
+            } catch (JacksonException e) {
+                throw new KeysUnavailableException("the key endpoint's batch answer is unreadable", e);
+            }
+        }
+        return keys;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+        if (serviceToken == null || serviceToken.isBlank() || baseUrl.isBlank()) {
+            throw new KeysUnavailableException("personal data of " + what + " cannot be opened: the command "
+                    + "side's key endpoint (base URL and service token) is not configured", null);
+        }
+        try {
+            return http.send(request.timeout(timeout).header(TOKEN_HEADER, serviceToken)
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new KeysUnavailableException("the key of " + what + " could not be fetched: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeysUnavailableException("interrupted while fetching the key of " + what, e);
+        }
+    }
+
     private static SecretKey key(String subjectId, String body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            return key(subjectId, JSON.readTree(body));
+        } catch (JacksonException e) {
+            throw new KeysUnavailableException("the key endpoint's answer for " + subjectId + " is unreadable", e);
+        }
+    }
+
+    private static SecretKey key(String subjectId, JsonNode node) {
+        try {
             byte[] key = Base64.getDecoder().decode(node.path("key").asString(""));
             if (key.length != 32 || !subjectId.equals(node.path("subjectId").asString(""))) {
                 throw new KeysUnavailableException("the key endpoint sent no 256-bit key for " + subjectId, null);
             }
             return new SecretKeySpec(key, "AES");
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new KeysUnavailableException("the key endpoint's answer for " + subjectId + " is unreadable", e);
         }
     }

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,5 +80,47 @@ class CachingSubjectKeysTest {
 
         assertThat(keys.openingKey("usr_1")).contains(KEY);
         assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void givenABatchOfSubjects_whenPrefetched_thenOnlyTheUnknownOnesAreAskedForInOneCallAndRemembered() {
+        List<Collection<String>> batches = new ArrayList<>();
+        SubjectKeys.OpeningOnly bulk = new SubjectKeys.OpeningOnly() {
+            @Override
+            public Optional<SecretKey> openingKey(String subjectId) {
+                asked.incrementAndGet();
+                return Optional.of(KEY);
+            }
+
+            @Override
+            public Map<String, Optional<SecretKey>> openingKeys(Collection<String> subjectIds) {
+                batches.add(List.copyOf(subjectIds));
+                return Map.of("usr_1", Optional.of(KEY), "usr_3", Optional.empty());
+            }
+        };
+        CachingSubjectKeys keys = new CachingSubjectKeys(bulk, 100, Duration.ofMinutes(10));
+        keys.openingKey("usr_2");
+
+        assertThat(keys.prefetch(List.of("usr_1", "usr_2", "usr_3", "usr_1"))).isEqualTo(2);
+
+        assertThat(batches).containsExactly(List.of("usr_1", "usr_3"));
+        assertThat(keys.openingKey("usr_1")).contains(KEY);
+        assertThat(keys.openingKey("usr_3")).as("erased, remembered as such").isEmpty();
+        assertThat(asked).as("only usr_2's single look-up before the prefetch").hasValue(1);
+        assertThat(keys.prefetch(List.of("usr_1", "usr_2", "usr_3"))).isZero();
+        assertThat(batches).hasSize(1);
+    }
+
+    @Test
+    void givenFailingKeyService_whenPrefetched_thenItThrowsAndSingleLookupsFailFastToo() {
+        CachingSubjectKeys keys = new CachingSubjectKeys(source, 100, Duration.ofMinutes(10), Duration.ofSeconds(5),
+                now::get);
+        down.set(true);
+
+        assertThatThrownBy(() -> keys.prefetch(List.of("usr_1", "usr_2"))).isInstanceOf(KeysUnavailableException.class);
+        int askedByPrefetch = asked.get();
+        assertThatThrownBy(() -> keys.openingKey("usr_2")).isInstanceOf(KeysUnavailableException.class);
+
+        assertThat(asked).as("the single look-up did not wait for the service again").hasValue(askedByPrefetch);
     }
 }

@@ -8,6 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,5 +153,19 @@ class PersonalDataCipherTest {
 
         assertThat(new String(body, StandardCharsets.ISO_8859_1)).doesNotContain("Jonas").doesNotContain("Berger");
         assertThat(body).hasSize(12 + text.getBytes(StandardCharsets.UTF_8).length + 2 + 16);
+    }
+
+    @Test
+    void givenSerializedEvent_whenItsSealedSubjectsAreRead_thenEverySubjectWithASealedValueIsFoundAndNothingElse() {
+        String json = "{\"text\":\"" + cipher.seal(JONAS, "hello") + "\",\"files\":[\""
+                + cipher.seal(MIA, "a.pdf") + "\",\"" + cipher.seal(JONAS, "b.pdf") + "\"],"
+                + "\"note\":\"enc:v1:\",\"other\":\"enc:v1:no-colon\",\"plain\":\"usr_x\"}";
+
+        Set<String> subjects = PersonalDataCipher.sealedSubjects(json.getBytes(StandardCharsets.UTF_8),
+                new LinkedHashSet<>());
+
+        assertThat(subjects).containsExactly(JONAS, MIA);
+        assertThat(PersonalDataCipher.sealedSubjects("{}".getBytes(StandardCharsets.UTF_8), new LinkedHashSet<>()))
+                .isEmpty();
     }
 }

@@ -11,8 +11,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +26,8 @@ class RemoteSubjectKeysTest {
     private static final byte[] KEY = new byte[32];
 
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger batchCalls = new AtomicInteger();
+    private volatile boolean batchSupported = true;
     private HttpServer server;
     private String baseUrl;
 
@@ -31,6 +35,28 @@ class RemoteSubjectKeysTest {
     void start() throws IOException {
         KEY[0] = 42;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(RemoteSubjectKeys.BATCH_PATH, exchange -> {
+            try (exchange) {
+                batchCalls.incrementAndGet();
+                if (!batchSupported || !"POST".equals(exchange.getRequestMethod())) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String key = Base64.getEncoder().encodeToString(KEY);
+                StringBuilder keys = new StringBuilder();
+                for (String subject : List.of("usr_1", "usr_2")) {
+                    if (request.contains("\"" + subject + "\"")) {
+                        keys.append(keys.isEmpty() ? "" : ",").append("{\"subjectId\":\"").append(subject)
+                                .append("\",\"key\":\"").append(key).append("\"}");
+                    }
+                }
+                byte[] body = ("{\"keys\":[" + keys + ",{\"subjectId\":\"usr_not_asked\",\"key\":\"" + key
+                        + "\"}],\"erased\":[\"usr_gone\"]}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
         server.createContext(RemoteSubjectKeys.PATH, exchange -> {
             try (exchange) {
                 String subject = exchange.getRequestURI().getPath().substring(RemoteSubjectKeys.PATH.length());
@@ -91,5 +117,33 @@ class RemoteSubjectKeysTest {
         server.stop(0);
         assertThatThrownBy(() -> new RemoteSubjectKeys(baseUrl, TOKEN, Duration.ofSeconds(2)).openingKey("usr_1"))
                 .isInstanceOf(KeysUnavailableException.class);
+    }
+
+    @Test
+    void givenSeveralSubjects_whenAskedTogether_thenOneCallAnswersKeysAndErasuresOfExactlyThoseAsked() {
+        var keys = new RemoteSubjectKeys(baseUrl, TOKEN, Duration.ofSeconds(2))
+                .openingKeys(List.of("usr_1", "usr_2", "usr_gone", "usr_unknown"));
+
+        assertThat(batchCalls).hasValue(1);
+        assertThat(keys).containsOnlyKeys("usr_1", "usr_2", "usr_gone");
+        assertThat(keys.get("usr_1")).hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(KEY));
+        assertThat(keys.get("usr_gone")).isEmpty();
+    }
+
+    @Test
+    void givenCommandSideWithoutTheBatchEndpoint_whenAskedTogether_thenEachSubjectIsAskedAlone() {
+        batchSupported = false;
+
+        var keys = new RemoteSubjectKeys(baseUrl, TOKEN, Duration.ofSeconds(2)).openingKeys(List.of("usr_1", "usr_2"));
+
+        assertThat(keys).containsOnlyKeys("usr_1", "usr_2");
+    }
+
+    @Test
+    void givenUnreachableService_whenAskedTogether_thenUnavailable() {
+        server.stop(0);
+
+        assertThatThrownBy(() -> new RemoteSubjectKeys(baseUrl, TOKEN, Duration.ofSeconds(2))
+                .openingKeys(List.of("usr_1"))).isInstanceOf(KeysUnavailableException.class);
     }
 }

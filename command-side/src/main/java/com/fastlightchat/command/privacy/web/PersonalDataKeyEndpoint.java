@@ -11,12 +11,17 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * {@code GET /internal/v1/personal-data-keys/{subjectId}}: an end user's data key, for the services that open
@@ -56,6 +61,48 @@ public class PersonalDataKeyEndpoint {
                     "the personal data of " + subjectId + " was erased", null);
             case NONE -> throw Rejection.notFound("data key");
         };
+    }
+
+    /** The batch look-up's request: the subjects whose keys a consumer is about to need. */
+    public record BatchRequest(List<String> subjectIds) {
+    }
+
+    /** The batch look-up's answer: active subjects' keys and erased subjects; subjects without a key are left out. */
+    public record BatchResponse(List<KeyResponse> keys, List<String> erased) {
+    }
+
+    /**
+     * {@code POST /internal/v1/personal-data-keys/lookup}: the keys of up to {@value RemoteSubjectKeys#MAX_BATCH}
+     * subjects in one query, so that a consumer meeting many new users in one batch of events waits once.
+     */
+    @PostMapping(RemoteSubjectKeys.BATCH_PATH)
+    public ResponseEntity<BatchResponse> keys(
+            @RequestHeader(name = RemoteSubjectKeys.TOKEN_HEADER, required = false) String token,
+            @RequestBody(required = false) BatchRequest request) {
+        requireService(token);
+        if (request == null || request.subjectIds() == null) {
+            throw Rejection.invalid("subjectIds", "is required");
+        }
+        if (request.subjectIds().size() > RemoteSubjectKeys.MAX_BATCH) {
+            throw Rejection.invalid("subjectIds", "may name at most " + RemoteSubjectKeys.MAX_BATCH + " subjects");
+        }
+        for (int i = 0; i < request.subjectIds().size(); i++) {
+            String subjectId = request.subjectIds().get(i);
+            if (subjectId == null || !Ids.FORMAT.matcher(subjectId).matches()) {
+                throw Rejection.invalid("subjectIds[" + i + "]", "must be an end user's id");
+            }
+        }
+        List<KeyResponse> active = new ArrayList<>();
+        List<String> erased = new ArrayList<>();
+        keys.lookupAll(new LinkedHashSet<>(request.subjectIds())).forEach((subjectId, lookup) -> {
+            switch (lookup.state()) {
+                case ACTIVE -> active.add(new KeyResponse(subjectId,
+                        Base64.getEncoder().encodeToString(lookup.key().orElseThrow().getEncoded())));
+                case ERASED -> erased.add(subjectId);
+                case NONE -> { }
+            }
+        });
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new BatchResponse(active, erased));
     }
 
     private void requireService(String token) {

@@ -18,7 +18,8 @@ public final class Coordinator {
               connections  hold end-user and agent sockets for a while (with a small probe of messages)
                            --users 10000 --devices 1 --agents 20 --orgs 10 --hold 2m --probe-rate 20 --edges 1
               e2e          users post over HTTP at fixed rates; latency to the agents' sockets and the users' devices
-                           --users 5000 --devices 2 --agents 20 --orgs 10 --rates 500[,1000,…] --step 60s --warmup 15s
+                           --users 5000 --devices 2 --agents 20 --orgs 10 --rates 500[,1000,…] --step 60s --warmup 15s --opening-rate 200
+                           (every chat gets its first message at --opening-rate before anything is measured)
               api          command and query API at a fixed rate
                            --rate 1000 --step 60s --warmup 20s --users 2000 --agents 20 --orgs 10
 

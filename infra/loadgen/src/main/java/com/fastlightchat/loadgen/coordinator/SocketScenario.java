@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code --agents} agent sockets for {@code --hold}, with a probe of {@code --probe-rate} messages/s; reports
  *       sockets held, unexpected disconnects, memory per connection and CPU per process;</li>
  *   <li>{@code e2e}: with every socket connected, users post at each of {@code --rates} messages/s for
- *       {@code --step} (after a {@code --warmup}); latency from the planned send time to the arrival on every socket
+ *       {@code --step} (after every chat's first message at {@code --opening-rate}, then a {@code --warmup});
+ *       latency from the planned send time to the arrival on every socket
  *       of the chat (the user's devices) and of the organization (its agents), messages lost and duplicated, and
  *       deliveries per CPU-second of the socket servers.</li>
  * </ul>
@@ -40,6 +41,7 @@ final class SocketScenario {
     private final List<Double> rates;
     private final Duration step;
     private final Duration warmup;
+    private final double openingRate;
     private final boolean reference;
     private final boolean deflate;
     private final int perWorker;
@@ -60,6 +62,7 @@ final class SocketScenario {
         this.rates = args.decimals("rates", endToEnd ? List.of(500.0) : List.of());
         this.step = args.duration("step", Duration.ofSeconds(60));
         this.warmup = args.duration("warmup", Duration.ofSeconds(15));
+        this.openingRate = args.decimal("opening-rate", endToEnd ? 200 : 0);
         this.reference = args.flag("reference", true);
         this.deflate = args.flag("deflate", true);
         this.perWorker = args.integer("sockets-per-worker", 15000);
@@ -193,6 +196,15 @@ final class SocketScenario {
                     drain(workers, sender);
                 }
                 json.put("hold", phase(name + ": hold", target, workers, sender, index, probeRate, hold, false));
+            }
+            if (openingRate > 0 && !rates.isEmpty()) {
+                // Every chat gets its first message before anything is measured: the windows measure conversations
+                // under way, not conversations starting (a chat's first message also makes its user's data key and
+                // its unread badges, one-time work that a 60 s window would otherwise mostly consist of).
+                long seconds = (long) Math.ceil(ids.users.size() / openingRate);
+                send(name + ": first message of every chat", workers, sender, index, openingRate,
+                        Duration.ofSeconds(seconds));
+                drain(workers, sender);
             }
             List<Map<String, Object>> steps = new ArrayList<>();
             for (int i = 0; i < rates.size(); i++) {
