@@ -118,6 +118,23 @@ class UnreadBadgesIT {
         }
     }
 
+    @Test
+    void givenChatOpenedWhileTheEdgeRuns_whenMessagesFlow_thenBadgesAreFoldedWithoutAskingTheQuerySide()
+            throws Exception {
+        UserId user = new UserId(Ids.random("usr"));
+        try (TestSocket launcher = TestSocket.user(port, ORG, EdgeFixture.ENVIRONMENT, user);
+             TestSocket agent = TestSocket.agent(port, ORG, AGENT)) {
+            int reads = fixture.querySide().unreadCalls();
+            ChatId chat = openChat(user);
+            fixture.publish(envelope(2, message(ORG, chat, user, Visibility.PUBLIC, Actor.agent(AGENT), "Hi")));
+            fixture.publish(envelope(3, message(ORG, chat, user, Visibility.PUBLIC, Actor.user(user.value()), "Hey")));
+
+            awaitBadge(launcher, chat, "user", 2, 1);
+            awaitBadge(agent, chat, "agents", 3, 1);
+            assertThat(fixture.querySide().unreadCalls()).as("known from the chat's first event on").isEqualTo(reads);
+        }
+    }
+
     private static ChatId openChat(UserId user) {
         ChatId chat = new ChatId(Ids.random("ch"));
         fixture.querySide().chatOf(user.value(), chat.value());

@@ -125,6 +125,10 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
             store.advance(event.chatId(), event.sequence(), Reader.values());
             return;
         }
+        if (event.sequence() == 1) {
+            start(event, chatEvent);
+            return;
+        }
         List<Reader> unchanged = new ArrayList<>(2);
         for (Reader reader : Reader.values()) {
             if (UnreadMessages.concerns(reader, chatEvent)) {
@@ -135,6 +139,21 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
         }
         if (!unchanged.isEmpty()) {
             store.advance(event.chatId(), event.sequence(), unchanged.toArray(Reader[]::new));
+        }
+    }
+
+    /**
+     * A chat's first event: nothing came before it, so every reader's state is this event folded into nothing, known
+     * without asking anyone. From here on each event is exactly one ahead of the held state, so badges of chats
+     * opened while an edge runs never need the query side.
+     */
+    private void start(StreamedEvent event, ChatEvent chatEvent) {
+        for (Reader reader : Reader.values()) {
+            UnreadState first = new UnreadState(1, UnreadMessages.NONE.apply(reader, 1, chatEvent));
+            store.offer(event.chatId(), reader, first);
+            if (UnreadMessages.concerns(reader, chatEvent)) {
+                store.read(event.chatId(), reader).ifPresent(held -> push(chatEvent, reader, held));
+            }
         }
     }
 
