@@ -16,11 +16,12 @@ import org.springframework.core.annotation.Order;
 import java.time.Duration;
 
 /**
- * The edge opens message texts and file names with the end user's key, fetched once from the command side's
- * internal endpoint ({@code flc.edge.command-base-url}, {@code flc.edge.service-token}) and remembered for ten
- * minutes (at most 100,000 users); keys of connecting users are fetched ahead, in batches ({@link KeyWarmer}), and
- * those a polled batch of events still lacks in one call before it is read. The stream must not stall: a look-up waits at most one second, and for five
- * seconds after the key service failed, others fail at once (those events reach clients as placeholders). Every
+ * The edge opens message texts and file names with the end user's key, fetched from the command side's internal
+ * endpoint ({@code flc.edge.command-base-url}, {@code flc.edge.service-token}) and remembered for ten minutes (at
+ * most 100,000 users). Keys of connecting users are fetched ahead, in batches ({@link KeyWarmer}); those a polled
+ * batch of events still lacks are fetched in one call before it is read, retried for up to ten seconds (a busy
+ * command side answers slowly). A look-up waits at most three seconds; for one second after the key service failed,
+ * single look-ups fail at once, and only events whose keys stayed unavailable reach clients as placeholders. Every
  * erasure notice makes this instance forget the user's key at once.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +35,7 @@ class PersonalDataConfiguration {
             log.warn("flc.edge.service-token is not set: messages reach clients without their content");
         }
         return new CachingSubjectKeys(new RemoteSubjectKeys(properties.commandBaseUrl(), properties.serviceToken(),
-                Duration.ofSeconds(1)), 100_000, Duration.ofMinutes(10), Duration.ofSeconds(5), System::nanoTime);
+                Duration.ofSeconds(3)), 100_000, Duration.ofMinutes(10), Duration.ofSeconds(1), System::nanoTime);
     }
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,12 @@ import java.util.function.Supplier;
 public final class ChatEventStream extends TopicTail {
 
     private static final Logger log = LoggerFactory.getLogger(ChatEventStream.class);
+
+    /**
+     * How long a batch waits for keys it needs (a busy command side answers slowly) before its events go out as
+     * placeholders: only a key service that stays away this long costs clients content.
+     */
+    static final Duration KEY_PATIENCE = Duration.ofSeconds(10);
 
     private final List<ChatEventHandler> handlers;
     private final EnvelopeCodec codec;
@@ -53,8 +60,9 @@ public final class ChatEventStream extends TopicTail {
 
     /**
      * One polled batch: first the keys of every user with sealed data in it that this instance does not hold yet, in
-     * one call (a batch that brings many new users waits once, not once per user; should it fail, each event falls
-     * back to its own look-up, which fails fast after a failure); then the events are read and each handler gets
+     * one call (a batch that brings many new users waits once, not once per user), retried for up to
+     * {@link #KEY_PATIENCE} (should it still fail, each event falls back to its own look-up, which fails fast after
+     * a failure, and goes out as a placeholder); then the events are read and each handler gets
      * them all ({@link ChatEventHandler#onBatch}).
      */
     @Override
@@ -88,10 +96,27 @@ public final class ChatEventStream extends TopicTail {
         if (subjects.isEmpty()) {
             return;
         }
-        try {
-            keys.prefetch(subjects);
-        } catch (KeysUnavailableException e) {
-            log.warn("keys of {} users could not be fetched ahead of a batch: {}", subjects.size(), e.getMessage());
+        long deadline = System.nanoTime() + KEY_PATIENCE.toNanos();
+        long pauseMillis = 250;
+        while (true) {
+            try {
+                keys.prefetch(subjects);
+                return;
+            } catch (KeysUnavailableException e) {
+                if (System.nanoTime() + pauseMillis * 1_000_000 - deadline > 0 || !isRunning()) {
+                    log.warn("keys of {} users could not be fetched ahead of a batch: {}", subjects.size(),
+                            e.getMessage());
+                    return;
+                }
+                log.debug("keys of {} users not fetched yet, retrying: {}", subjects.size(), e.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 2_000);
+            }
         }
     }
 
