@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outputPartitions    partitions of the output topics when this service creates them
  * @param outputReplicas      replication factor of the output topics when this service creates them
  * @param gaugeRefresh        how often the Prometheus gauges are read from PostgreSQL
+ * @param commitInterval      how often the Streams application commits (under exactly-once, each commit is a Kafka
+ *                            transaction per task: Kafka Streams' 100 ms default made the broker busy even while idle;
+ *                            figures then appear at most this much later)
  */
 @ConfigurationProperties("flc.query.analytics")
 public record AnalyticsProperties(@DefaultValue("true") boolean enabled,
@@ -24,7 +27,8 @@ public record AnalyticsProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("exactly_once_v2") String processingGuarantee,
                                   @DefaultValue("6") int outputPartitions,
                                   @DefaultValue("1") short outputReplicas,
-                                  @DefaultValue("15s") java.time.Duration gaugeRefresh) {
+                                  @DefaultValue("15s") java.time.Duration gaugeRefresh,
+                                  @DefaultValue("1s") java.time.Duration commitInterval) {
 
     public AnalyticsProperties {
         if (stateDir == null || stateDir.isBlank()) {

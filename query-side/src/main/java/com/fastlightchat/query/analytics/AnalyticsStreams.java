@@ -45,6 +45,7 @@ public class AnalyticsStreams {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, analytics.processingGuarantee());
         config.put(StreamsConfig.STATE_DIR_CONFIG, analytics.stateDir());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, analytics.commitInterval().toMillis());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
         config.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"), 5000);

@@ -42,7 +42,7 @@ final class BenchRun implements AutoCloseable {
     }
 
     /** Defaults chosen for this 2-core machine; see the README section "Benchmarks". */
-    static final String EDGE_JVM = "-Xms512m -Xmx3g -XX:+UseParallelGC -XX:MaxDirectMemorySize=1g";
+    static final String EDGE_JVM = "-Xms256m -Xmx1g -XX:+UseSerialGC -XX:MaxDirectMemorySize=512m";
     static final String SERVICE_JVM = "-Xms256m -Xmx1g -XX:+UseParallelGC";
     static final String WORKER_JVM = "-Xmx2g -XX:+UseSerialGC -Xss512k";
     /**
