@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
 
 /**
  * {@code api}: the command API and the query API, each at {@code --rate} requests/s for {@code --step} (after a
- * {@code --warmup}), open loop; latency of every endpoint from the planned send time to the complete answer.
+ * {@code --warmup}; before them every chat gets a first message and reply at {@code --opening-rate}), open loop; latency of every endpoint from the planned send time to the complete answer.
  * Commands: end users post messages (SDK) and agents reply (three to one). Queries: a user's message page, a user's
  * chat, an agent's inbox page, inbox counts and one chat's inbox row, in turn.
  */
@@ -65,13 +65,7 @@ final class ApiScenario {
                 new Endpoint("POST /v1/sdk/chats/{id}/messages", (i, planned) -> userPost(command, ids, i, planned)),
                 new Endpoint("POST /v1/sdk/chats/{id}/messages", (i, planned) -> userPost(command, ids, i, planned)),
                 new Endpoint("POST /v1/sdk/chats/{id}/messages", (i, planned) -> userPost(command, ids, i, planned)),
-                new Endpoint("POST /v1/chats/{id}/messages (agent)", (i, planned) -> {
-                    Identities.User user = user(ids, i);
-                    Identities.Agent agent = agentOf(ids, user, i);
-                    return Http.post(command + "/v1/chats/" + user.chatId() + "/messages",
-                            Identities.bearer(agent.token()), "{\"clientMessageId\":\""
-                                    + BenchMessages.clientMessageId(planned, i) + "\",\"text\":\"Happy to help!\"}");
-                }));
+                new Endpoint("POST /v1/chats/{id}/messages (agent)", (i, planned) -> agentPost(command, ids, i, planned)));
         List<Endpoint> queries = List.of(
                 new Endpoint("GET /v1/sdk/chats/{id}/messages", (i, planned) -> {
                     Identities.User user = user(ids, i);
@@ -90,6 +84,7 @@ final class ApiScenario {
                     return Http.get(query + "/v1/chats/" + user.chatId(),
                             Identities.bearer(agentOf(ids, user, i).token()));
                 }));
+        open(ids, command);
         AtomicLong index = new AtomicLong();
         Map<String, Object> commandJson = phase("commands", commands, index);
         Map<String, Object> queryJson = phase("queries", queries, index);
@@ -127,6 +122,51 @@ final class ApiScenario {
 
     private static Map<String, String> sdk(Identities.User user) {
         return Map.of("X-Plugin-Key", user.pluginKey(), "X-User-Token", user.userToken());
+    }
+
+    /**
+     * Every chat gets its user's first message and an agent's first reply before anything is measured, at
+     * {@code --opening-rate} requests/s (0: not): the windows measure conversations under way, not conversations
+     * starting (a chat's first message also makes its user's data key).
+     */
+    private void open(Identities ids, String command) {
+        double openingRate = run.args.decimal("opening-rate", 200);
+        if (openingRate <= 0) {
+            return;
+        }
+        int requests = 2 * ids.users.size();
+        LatencyLog all = new LatencyLog();
+        LongAdder started = new LongAdder();
+        LongAdder answered = new LongAdder();
+        LongAdder errors = new LongAdder();
+        FixedRate.Operation operation = (i, planned) -> {
+            if (i >= requests) {
+                return;
+            }
+            started.increment();
+            HttpRequest request = i < ids.users.size() ? userPost(command, ids, i, planned)
+                    : agentPost(command, ids, i - ids.users.size(), planned);
+            run.http.statusAsync(request).whenComplete((status, error) -> {
+                all.record(BenchMessages.nowMicros() - planned);
+                if (error != null || status < 200 || status >= 300) {
+                    errors.increment();
+                }
+                answered.increment();
+            });
+        };
+        run.progress.phase("first message and reply of every chat", () -> status(started, answered, errors, all));
+        FixedRate.run(openingRate, Duration.ofMillis((long) Math.ceil(requests * 1000.0 / openingRate)), 0,
+                operation);
+        awaitAnswers(started, answered);
+        run.report.put("opening", Map.of("requests", started.sum(), "errors", errors.sum(),
+                "ratePerSecond", openingRate, "latency", Latency.of(all.total()).json()));
+    }
+
+    private static HttpRequest agentPost(String command, Identities ids, long i, long planned) {
+        Identities.User user = user(ids, i);
+        Identities.Agent agent = agentOf(ids, user, i);
+        return Http.post(command + "/v1/chats/" + user.chatId() + "/messages", Identities.bearer(agent.token()),
+                "{\"clientMessageId\":\"" + BenchMessages.clientMessageId(planned, i) + "\",\"text\":\"Happy to help!\"}");
     }
 
     private static HttpRequest userPost(String command, Identities ids, long i, long planned) {

@@ -21,7 +21,8 @@ public final class Coordinator {
                            --users 5000 --devices 2 --agents 20 --orgs 10 --rates 500[,1000,…] --step 60s --warmup 15s --opening-rate 200
                            (every chat gets its first message at --opening-rate before anything is measured)
               api          command and query API at a fixed rate
-                           --rate 1000 --step 60s --warmup 20s --users 2000 --agents 20 --orgs 10
+                           --rate 1000 --step 60s --warmup 20s --users 2000 --agents 20 --orgs 10 --opening-rate 200
+                           (every chat gets a first message and reply at --opening-rate before anything is measured)
 
             common options
               --edges N                 realtime edge instances (sockets spread over them)
