@@ -204,11 +204,16 @@ class Workspace {
     if (ok !== undefined) this.directory.setAgentPresence(this.api.agentId, presence);
   }
 
-  refreshCounts() {
+  /** Recounts the folders; after a live event, as of at least that event (the edge can be ahead of the inbox). */
+  refreshCounts(event) {
     clearTimeout(this.countsTimer);
+    if (event) this.countsAfter = event;
     this.countsTimer = setTimeout(async () => {
+      const after = this.countsAfter;
+      this.countsAfter = null;
+      const query = after ? `?chatId=${encodeURIComponent(after.chatId)}&awaitSequence=${after.sequence}` : "";
       try {
-        this.counts = await this.api.query("/v1/inbox/counts");
+        this.counts = await this.api.query(`/v1/inbox/counts${query}`);
         this.renderCounts();
       } catch {
         // the next event or reconnection tries again
@@ -250,7 +255,7 @@ class Workspace {
           if (event.type === "chat.transferred") this.directory.forgetUser(event.data?.userId);
           this.chat.onEvent(event);
           this.inbox.onEvent(event);
-          this.refreshCounts();
+          this.refreshCounts(event);
           if (event.type === "chat.assigned" || event.type === "chat.unassigned" || event.type === "chat.closed"
             || event.type === "chat.reopened") this.directory.loadAgents().catch(() => {});
         }

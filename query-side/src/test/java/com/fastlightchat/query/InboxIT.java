@@ -90,6 +90,17 @@ class InboxIT {
         assertThat(counts.get("snoozed").asLong()).isEqualTo(1);
         assertThat(counts.get("closed").asLong()).isEqualTo(1);
 
+        // recounting after a live event the edge delivered: as of at least that event, never before it
+        unassigned.assigned(ME, null);
+        publish(unassigned);
+        JsonNode recounted = json(get("/v1/inbox/counts?chatId=" + unassigned.chatId() + "&awaitSequence="
+                + unassigned.sequence(), agent), 200);
+        assertThat(recounted.get("mine").asLong()).isEqualTo(2);
+        assertThat(recounted.get("unassigned").asLong()).isEqualTo(1);
+        assertThat(json(get("/v1/inbox/counts?awaitSequence=3", agent), 422).toString()).contains("chatId");
+        assertThat(json(get("/v1/inbox/counts?chatId=not%20an%20id&awaitSequence=3", agent), 400).toString())
+                .contains("chatId");
+
         List<String> paged = new ArrayList<>();
         String cursor = null;
         int pages = 0;

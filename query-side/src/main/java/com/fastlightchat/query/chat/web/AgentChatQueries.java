@@ -79,10 +79,29 @@ public class AgentChatQueries {
         return new InboxPage(page, next);
     }
 
-    /** How many chats each folder holds; {@code mine} counts the caller's open chats. */
+    /**
+     * How many chats each folder holds; {@code mine} counts the caller's open chats. With {@code chatId} and
+     * {@code awaitSequence=S} it first waits (bounded by {@code awaitMillis}) until that chat's row has applied its
+     * event S — how the console recounts after a live event, which the edge may deliver before the inbox applied it;
+     * if it has not in time, the answer carries {@code X-Read-Model-Stale: true}.
+     */
     @GetMapping("/v1/inbox/counts")
-    public FolderCounts counts(AgentIdentity agent) {
-        return chats.counts(agent.organizationId(), agent.agentId());
+    public ResponseEntity<FolderCounts> counts(AgentIdentity agent, @RequestParam(required = false) String chatId,
+                                               @RequestParam(defaultValue = "0") long awaitSequence,
+                                               @RequestParam(defaultValue = "2000") long awaitMillis) {
+        if (awaitMillis < 0) {
+            throw Rejection.invalid("awaitMillis", "must be 0 or more");
+        }
+        boolean fresh = true;
+        if (chatId != null) {
+            Ids.require(chatId, "chatId");
+            fresh = ReadYourWrites.await(() -> chats.lastSequence(chatId), awaitSequence,
+                    Duration.ofMillis(awaitMillis));
+        } else if (awaitSequence > 0) {
+            throw Rejection.invalid("chatId", "is required with awaitSequence");
+        }
+        return ResponseEntity.ok().header(ReadYourWrites.STALE_HEADER, String.valueOf(!fresh))
+                .body(chats.counts(agent.organizationId(), agent.agentId()));
     }
 
     /**
