@@ -56,14 +56,11 @@ public class PersonalDataKeys implements SubjectKeys, ErasedUsers {
 
     @Override
     public Optional<SecretKey> sealingKey(String subjectId) {
-        Optional<SubjectKeyCache.Known> known = cache.known(subjectId);
-        if (known.isPresent()) {
-            return known.get().key();
+        Optional<Optional<SecretKey>> held = held(subjectId);
+        if (held.isPresent()) {
+            return held.get();
         }
         Map<String, SecretKey> madeNow = madeInThisTransaction();
-        if (madeNow != null && madeNow.containsKey(subjectId)) {
-            return Optional.of(madeNow.get(subjectId));
-        }
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         int inserted = jdbc.sql("""
@@ -86,15 +83,18 @@ public class PersonalDataKeys implements SubjectKeys, ErasedUsers {
 
     @Override
     public Optional<SecretKey> openingKey(String subjectId) {
+        return held(subjectId).orElseGet(() -> remembered(subjectId, read(subjectId)));
+    }
+
+    /** What memory holds of a subject: the remembered answer, or a key this transaction made; empty: ask the table. */
+    private Optional<Optional<SecretKey>> held(String subjectId) {
         Optional<SubjectKeyCache.Known> known = cache.known(subjectId);
         if (known.isPresent()) {
-            return known.get().key();
+            return Optional.of(known.get().key());
         }
         Map<String, SecretKey> madeNow = madeInThisTransaction();
-        if (madeNow != null && madeNow.containsKey(subjectId)) {
-            return Optional.of(madeNow.get(subjectId));
-        }
-        return remembered(subjectId, read(subjectId));
+        return madeNow != null && madeNow.containsKey(subjectId)
+                ? Optional.of(Optional.of(madeNow.get(subjectId))) : Optional.empty();
     }
 
     @Override
@@ -103,15 +103,14 @@ public class PersonalDataKeys implements SubjectKeys, ErasedUsers {
         if (known.isPresent()) {
             return known.get().key().isEmpty();
         }
-        Row row = read(userId.value());
+        Lookup row = read(userId.value());
         remembered(userId.value(), row);
         return row.state() == State.ERASED;
     }
 
     /** What the table holds for {@code subjectId} right now (not the memory): for the internal key endpoint. */
     public Lookup lookup(String subjectId) {
-        Row row = read(subjectId);
-        return new Lookup(row.state(), row.key());
+        return read(subjectId);
     }
 
     /** What the table holds for each of {@code subjectIds} that it has a row for (active or erased), in one query. */
@@ -169,22 +168,16 @@ public class PersonalDataKeys implements SubjectKeys, ErasedUsers {
         }
     }
 
-    private record Row(State state, Optional<SecretKey> key) {
-    }
-
-    private Row read(String subjectId) {
+    private Lookup read(String subjectId) {
         return jdbc.sql("select sealed_key from personal_data_keys where subject_id = :subject")
                 .param("subject", subjectId)
-                .query((rs, n) -> {
-                    Lookup lookup = lookup(subjectId, rs.getBytes(1));
-                    return new Row(lookup.state(), lookup.key());
-                })
+                .query((rs, n) -> lookup(subjectId, rs.getBytes(1)))
                 .optional()
-                .orElse(new Row(State.NONE, Optional.empty()));
+                .orElse(new Lookup(State.NONE, Optional.empty()));
     }
 
     /** Remembers a committed row's answer (never a missing row: its key may be made any moment). */
-    private Optional<SecretKey> remembered(String subjectId, Row row) {
+    private Optional<SecretKey> remembered(String subjectId, Lookup row) {
         if (row.state() != State.NONE) {
             cache.put(subjectId, row.key());
         }

@@ -91,8 +91,7 @@ public final class KeyServiceStandIn implements SubjectKeys, AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String subject = exchange.getRequestURI().getPath().substring(RemoteSubjectKeys.PATH.length());
-            if (!serviceToken.equals(exchange.getRequestHeaders().getFirst(RemoteSubjectKeys.TOKEN_HEADER))) {
-                exchange.sendResponseHeaders(401, -1);
+            if (refused(exchange)) {
                 return;
             }
             lookups.incrementAndGet();
@@ -116,8 +115,7 @@ public final class KeyServiceStandIn implements SubjectKeys, AutoCloseable {
     /** The batch look-up, answered like the command side's: keys of active subjects, erased ones, others left out. */
     private void handleBatch(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!serviceToken.equals(exchange.getRequestHeaders().getFirst(RemoteSubjectKeys.TOKEN_HEADER))) {
-                exchange.sendResponseHeaders(401, -1);
+            if (refused(exchange)) {
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -144,6 +142,15 @@ public final class KeyServiceStandIn implements SubjectKeys, AutoCloseable {
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /** Answers 401 without the service token. */
+    private boolean refused(HttpExchange exchange) throws IOException {
+        if (serviceToken.equals(exchange.getRequestHeaders().getFirst(RemoteSubjectKeys.TOKEN_HEADER))) {
+            return false;
+        }
+        exchange.sendResponseHeaders(401, -1);
+        return true;
     }
 
     @Override

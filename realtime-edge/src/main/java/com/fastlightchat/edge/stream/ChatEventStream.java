@@ -74,6 +74,10 @@ public final class ChatEventStream extends TopicTail {
                 read(record).ifPresent(events::add);
             }
         }
+        handOver(events);
+    }
+
+    private void handOver(List<StreamedEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -135,14 +139,6 @@ public final class ChatEventStream extends TopicTail {
 
     @Override
     protected void deliver(ConsumerRecord<String, byte[]> record) {
-        read(record).ifPresent(event -> {
-            for (ChatEventHandler handler : handlers) {
-                try {
-                    handler.on(event);
-                } catch (RuntimeException e) {
-                    log.error("handler {} failed on chat {} sequence {}", handler, event.chatId(), event.sequence(), e);
-                }
-            }
-        });
+        read(record).ifPresent(event -> handOver(List.of(event)));
     }
 }

@@ -45,6 +45,11 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
     /** Key of a socket's {@link UnreadSource} in its client store. */
     public static final String SOURCE = "flc.unread.source";
 
+    /** Lanes by default. */
+    static final int LANES = 4;
+    /** Events a lane may hold before the stream waits for it (backpressure rather than unbounded memory). */
+    static final int LANE_CAPACITY = 20_000;
+
     private static final Logger log = LoggerFactory.getLogger(UnreadBadges.class);
 
     private final UnreadStore store;
@@ -76,11 +81,6 @@ public final class UnreadBadges implements ChatEventHandler, AutoCloseable {
             laneThreads.add(Thread.ofPlatform().name("unread-lane-" + i).daemon(true).start(() -> fold(queue)));
         }
     }
-
-    /** Lanes by default. */
-    static final int LANES = 4;
-    /** Events a lane may hold before the stream waits for it (backpressure rather than unbounded memory). */
-    static final int LANE_CAPACITY = 20_000;
 
     /**
      * Queues the batch's events on their chats' lanes and returns; the stream blocks only when a lane is full. A

@@ -58,10 +58,7 @@ public final class CachingSubjectKeys implements SubjectKeys.OpeningOnly {
         if (missing.isEmpty()) {
             return 0;
         }
-        if (unavailable && nanoTime.getAsLong() - unavailableUntil < 0) {
-            throw new KeysUnavailableException("the key service failed moments ago; not asked for "
-                    + missing.size() + " subjects", null);
-        }
+        requireNotFailing(missing.size() + " subjects");
         try {
             source.openingKeys(missing).forEach(cache::put);
             unavailable = false;
@@ -78,9 +75,7 @@ public final class CachingSubjectKeys implements SubjectKeys.OpeningOnly {
     }
 
     private Optional<SecretKey> ask(String subjectId) {
-        if (unavailable && nanoTime.getAsLong() - unavailableUntil < 0) {
-            throw new KeysUnavailableException("the key service failed moments ago; not asked for " + subjectId, null);
-        }
+        requireNotFailing(subjectId);
         try {
             Optional<SecretKey> key = source.openingKey(subjectId);
             unavailable = false;
@@ -88,6 +83,13 @@ public final class CachingSubjectKeys implements SubjectKeys.OpeningOnly {
         } catch (KeysUnavailableException e) {
             failed();
             throw e;
+        }
+    }
+
+    /** Within the fail-fast window after a failure: fails at once instead of asking the source again. */
+    private void requireNotFailing(String what) {
+        if (unavailable && nanoTime.getAsLong() - unavailableUntil < 0) {
+            throw new KeysUnavailableException("the key service failed moments ago; not asked for " + what, null);
         }
     }
 

@@ -50,15 +50,9 @@ final class ApiScenario {
 
     void run() {
         BenchRun.Stack stack = run.startStack(1);
-        run.progress.phase("identities", () -> "creating " + orgs + " organizations, " + agents + " agents, "
-                + users + " users with a chat each");
-        Identities ids = Identities.create(run.http, stack.commandUrl(), stack.signupToken(), orgs, agents, users,
-                run.args.integer("setup-parallelism", 32), run.progress::say);
-        run.progress.phase("projection", () -> "waiting until the query side serves every chat");
-        double projected = ids.awaitProjected(run.http, stack.queryUrl(), run.args.integer("setup-parallelism", 32),
-                run.progress::say);
-        run.report.put("setup", Map.of("organizations", orgs, "agents", ids.agentCount(), "users", users,
-                "projectionCatchUpSeconds", BenchRun.round(projected)));
+        Map<String, Object> setup = new LinkedHashMap<>();
+        Identities ids = run.identities(stack, orgs, agents, users, setup);
+        run.report.put("setup", setup);
         String command = stack.commandUrl();
         String query = stack.queryUrl();
         List<Endpoint> commands = List.of(

@@ -87,6 +87,25 @@ final class BenchRun implements AutoCloseable {
     }
 
     /** Starts our platform (stack host, servers, services) and waits until it is healthy. */
+    /**
+     * Creates {@code orgs} organizations, {@code agents} agents and {@code users} users with a chat each on
+     * {@code stack} and waits until the query side serves every chat; what was set up goes into {@code setup}.
+     */
+    Identities identities(Stack stack, int orgs, int agents, int users, Map<String, Object> setup) {
+        int parallelism = args.integer("setup-parallelism", 32);
+        progress.phase("identities", () -> "creating " + orgs + " organizations, " + agents + " agents, "
+                + users + " users with a chat each");
+        Identities ids = Identities.create(http, stack.commandUrl(), stack.signupToken(), orgs, agents, users,
+                parallelism, progress::say);
+        progress.phase("projection", () -> "waiting until the query side serves every chat");
+        double projected = ids.awaitProjected(http, stack.queryUrl(), parallelism, progress::say);
+        setup.put("organizations", orgs);
+        setup.put("agents", ids.agentCount());
+        setup.put("users", users);
+        setup.put("projectionCatchUpSeconds", round(projected));
+        return ids;
+    }
+
     Stack startStack(int edges) {
         String edgeJvm = args.text("edge-jvm", EDGE_JVM);
         String serviceJvm = args.text("service-jvm", SERVICE_JVM);

@@ -81,18 +81,8 @@ final class SocketScenario {
 
     void run() {
         BenchRun.Stack stack = run.startStack(edges);
-        run.progress.phase("identities", () -> "creating " + orgs + " organizations, " + agents + " agents, "
-                + users + " users with a chat each");
-        Identities ids = Identities.create(run.http, stack.commandUrl(), stack.signupToken(), orgs, agents, users,
-                run.args.integer("setup-parallelism", 32), run.progress::say);
-        run.progress.phase("projection", () -> "waiting until the query side serves every chat");
-        double projected = ids.awaitProjected(run.http, stack.queryUrl(), run.args.integer("setup-parallelism", 32),
-                run.progress::say);
         Map<String, Object> setup = new LinkedHashMap<>();
-        setup.put("projectionCatchUpSeconds", BenchRun.round(projected));
-        setup.put("organizations", orgs);
-        setup.put("agents", ids.agentCount());
-        setup.put("users", users);
+        Identities ids = run.identities(stack, orgs, agents, users, setup);
         setup.put("devicesPerUser", devices);
         setup.put("sockets", sockets());
         setup.put("workers", workerCount());

@@ -89,16 +89,14 @@ public class AgentChatQueries {
     public ResponseEntity<FolderCounts> counts(AgentIdentity agent, @RequestParam(required = false) String chatId,
                                                @RequestParam(defaultValue = "0") long awaitSequence,
                                                @RequestParam(defaultValue = "2000") long awaitMillis) {
-        if (awaitMillis < 0) {
-            throw Rejection.invalid("awaitMillis", "must be 0 or more");
-        }
         boolean fresh = true;
         if (chatId != null) {
             Ids.require(chatId, "chatId");
-            fresh = ReadYourWrites.await(() -> chats.lastSequence(chatId), awaitSequence,
-                    Duration.ofMillis(awaitMillis));
+            fresh = awaitRow(chatId, awaitSequence, awaitMillis);
         } else if (awaitSequence > 0) {
             throw Rejection.invalid("chatId", "is required with awaitSequence");
+        } else if (awaitMillis < 0) {
+            throw Rejection.invalid("awaitMillis", "must be 0 or more");
         }
         return ResponseEntity.ok().header(ReadYourWrites.STALE_HEADER, String.valueOf(!fresh))
                 .body(chats.counts(agent.organizationId(), agent.agentId()));
@@ -114,14 +112,18 @@ public class AgentChatQueries {
                                          @RequestParam(defaultValue = "0") long awaitSequence,
                                          @RequestParam(defaultValue = "2000") long awaitMillis) {
         Ids.require(chatId, "chatId");
-        if (awaitMillis < 0) {
-            throw Rejection.invalid("awaitMillis", "must be 0 or more");
-        }
-        boolean fresh = ReadYourWrites.await(() -> chats.lastSequence(chatId), awaitSequence,
-                Duration.ofMillis(awaitMillis));
+        boolean fresh = awaitRow(chatId, awaitSequence, awaitMillis);
         ChatView view = chats.find(chatId).filter(chat -> inOrganization(agent, chat)).map(ChatView::of)
                 .orElseThrow(() -> Rejection.notFound("chat"));
         return ResponseEntity.ok().header(ReadYourWrites.STALE_HEADER, String.valueOf(!fresh)).body(view);
+    }
+
+    /** Waits (at most {@code awaitMillis}) until the chat's inbox row applied its event {@code awaitSequence}. */
+    private boolean awaitRow(String chatId, long awaitSequence, long awaitMillis) {
+        if (awaitMillis < 0) {
+            throw Rejection.invalid("awaitMillis", "must be 0 or more");
+        }
+        return ReadYourWrites.await(() -> chats.lastSequence(chatId), awaitSequence, Duration.ofMillis(awaitMillis));
     }
 
     /** The agents' unread badge of a chat, with the state it is folded from; read-your-writes as for messages. */
